@@ -1,0 +1,149 @@
+package com.aurouslabs.toolkit.openapi;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The rule catalog ({@code openapi/rules.yaml} on the classpath of this jar), read into immutable records.
+ *
+ * <pre>{@code
+ * RuleCatalog catalog = RuleCatalog.load();
+ * Rule rule = catalog.rule("SIZE-XOR-DIMS");
+ * int status = rule.outcome().status();          // 400
+ * String docUrl = catalog.docUrl(rule);           // https://docs.aurous-labs.com/errors#parameter_invalid_combination
+ * }</pre>
+ */
+public final class RuleCatalog {
+
+    /** Classpath location of the rule catalog. */
+    public static final String RESOURCE = "openapi/rules.yaml";
+    /** Classpath location of the OpenAPI document. */
+    public static final String SPEC_RESOURCE = "openapi/estimate.yaml";
+    /** Classpath location of the vendor's own sample request, which breaks SIZE-XOR-DIMS and CHAR-XOR-REFS. */
+    public static final String VENDOR_SAMPLE_RESOURCE = "openapi/examples/vendor-sample-request.json";
+
+    private final int catalogVersion;
+    private final String docUrlBase;
+    private final Map<String, String> sources;
+    private final List<String> evaluationOrder;
+    private final List<String> catalogOnly;
+    private final List<Rule> rules;
+    private final Map<String, Rule> byId;
+
+    private RuleCatalog(Document doc) {
+        this.catalogVersion = doc.catalogVersion();
+        this.docUrlBase = doc.docUrlBase();
+        this.sources = doc.sources() == null
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(doc.sources()));
+        this.evaluationOrder = doc.evaluationOrder() == null ? List.of() : List.copyOf(doc.evaluationOrder());
+        this.catalogOnly = doc.catalogOnly() == null ? List.of() : List.copyOf(doc.catalogOnly());
+        this.rules = doc.rules() == null ? List.of() : List.copyOf(doc.rules());
+        // Keeps the first of duplicate IDs; RuleCatalogTest fails on duplicates.
+        this.byId = Collections.unmodifiableMap(this.rules.stream()
+                .collect(Collectors.toMap(Rule::id, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
+    }
+
+    /** Loads {@value #RESOURCE} from this jar's classpath. */
+    public static RuleCatalog load() {
+        ClassLoader loader = RuleCatalog.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** Loads a catalog file (for tools and tests that work on a copy). */
+    public static RuleCatalog load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Reads a catalog from YAML; unknown keys are an error, so a typo in rules.yaml fails loudly. */
+    public static RuleCatalog read(InputStream yaml) throws IOException {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        return new RuleCatalog(mapper.readValue(yaml, Document.class));
+    }
+
+    public int catalogVersion() {
+        return catalogVersion;
+    }
+
+    /** {@code https://docs.aurous-labs.com/errors#}; an error's {@code doc_url} is this plus its code. */
+    public String docUrlBase() {
+        return docUrlBase;
+    }
+
+    /** Source key ({@code EST}, {@code ERRORS}, ...) to documentation URL, in catalog order. */
+    public Map<String, String> sources() {
+        return sources;
+    }
+
+    /** Rule IDs (and one free-text step for the schema rules) in the order an implementation checks them. */
+    public List<String> evaluationOrder() {
+        return evaluationOrder;
+    }
+
+    /** IDs that estimate.yaml does not cite on purpose. */
+    public List<String> catalogOnly() {
+        return catalogOnly;
+    }
+
+    /** Every rule, in catalog order. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public Optional<Rule> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The rule with this ID; {@link NoSuchElementException} if there is none. */
+    public Rule rule(String id) {
+        return find(id).orElseThrow(() -> new NoSuchElementException("no rule " + id + " in " + RESOURCE));
+    }
+
+    public List<Rule> family(String family) {
+        return rules.stream().filter(r -> r.family().equals(family)).toList();
+    }
+
+    /** The {@code doc_url} an error answer for this rule carries, if the rule gives an error code. */
+    public Optional<String> docUrl(Rule rule) {
+        return Optional.ofNullable(rule.outcome()).map(Outcome::code).map(code -> docUrlBase + code);
+    }
+
+    /** The YAML document as written; mapped to the public API by the constructor. */
+    record Document(
+            int catalogVersion,
+            String docUrlBase,
+            List<String> catalogOnly,
+            Map<String, String> sources,
+            List<String> evaluationOrder,
+            List<Rule> rules) {
+    }
+}
