@@ -1,0 +1,129 @@
+package com.aurouslabs.toolkit.mock;
+
+import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
+import com.aurouslabs.toolkit.mock.fixtures.KeyFixture;
+import com.aurouslabs.toolkit.mock.fixtures.TeamFixture;
+import com.aurouslabs.toolkit.mock.journal.ApiKeyMasker;
+import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar estimate-mock.jar [options]}: turns arguments into {@link MockOptions} and starts the mock. */
+@Command(name = "estimate-mock", mixinStandardHelpOptions = true, version = "estimate-mock 0.1.0",
+        description = "Offline mock of the Aurous Labs endpoint POST /v1/images/estimate.",
+        sortOptions = false)
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--port", description = "Port to listen on (0 = random). Default: ${DEFAULT-VALUE}.")
+    int port = 4010;
+
+    @Option(names = "--host", description = "Interface to bind. Default: ${DEFAULT-VALUE}.")
+    String host = "127.0.0.1";
+
+    @Option(names = "--fixtures", paramLabel = "FILE",
+            description = "Fixtures file (YAML or JSON) replacing the built-in teams, keys, characters, files, LoRAs.")
+    Path fixtures;
+
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "OpenAPI document to load instead of the bundled openapi/estimate.yaml.")
+    Path spec;
+
+    @Option(names = "--rate-limit", paramLabel = "CAP/REFILL|off", converter = RateLimitConverter.class,
+            description = "estimate_post bucket: capacity/refill per minute, or off. Default: 240/120.")
+    RateLimitSettings rateLimit = RateLimitSettings.DEFAULT;
+
+    @Option(names = "--latency", paramLabel = "MS[+-JITTER]", converter = LatencyConverter.class,
+            description = "Added latency in ms, e.g. 50 or 50+-20. Default: none.")
+    LatencySettings latency = LatencySettings.NONE;
+
+    @Option(names = "--cors-origin", description = "Access-Control-Allow-Origin value. Default: ${DEFAULT-VALUE}.")
+    String corsOrigin = "*";
+
+    @Option(names = "--warn-only",
+            description = "Answer 200 with the estimate and report violations in X-Mock-Validation-Warnings.")
+    boolean warnOnly;
+
+    @Option(names = "--defect", description = "Test-only defect injection: ${COMPLETION-CANDIDATES}.")
+    Defect defect = Defect.NONE;
+
+    private MockServer server;
+
+    public static void main(String[] args) {
+        Main main = new Main();
+        int code = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        if (code != 0 || main.server == null) {
+            System.exit(code);
+        }
+        // Vert.x threads keep the JVM alive; the shutdown hook stops the server on Ctrl-C / SIGTERM.
+    }
+
+    @Override
+    public Integer call() {
+        MockOptions options = MockOptions.builder().host(host).port(port).fixtures(fixtures).spec(spec)
+                .rateLimit(rateLimit).latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).defect(defect)
+                .build();
+        server = MockServer.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "estimate-mock-shutdown"));
+        printBanner(System.out, server, fixtures == null);
+        return 0;
+    }
+
+    static void printBanner(PrintStream out, MockServer server, boolean builtInFixtures) {
+        MockOptions o = server.options();
+        out.println("Aurous estimate mock");
+        out.println("  URL         " + server.baseUrl() + "/v1/images/estimate");
+        out.println("  spec        " + server.spec().source() + " (versions " + server.spec().releasedVersions() + ")");
+        out.println("  fixtures    " + (builtInFixtures ? "built-in" : o.fixtures().toString()));
+        out.println("  rate limit  " + o.rateLimit());
+        out.println("  latency     " + o.latency());
+        out.println("  CORS origin " + o.corsOrigin());
+        if (o.warnOnly()) {
+            out.println("  mode        warn-only (200 + X-Mock-Validation-Warnings)");
+        }
+        if (o.defect() != Defect.NONE) {
+            out.println("  DEFECT      " + o.defect() + " (test-only; breaks " + o.defect().brokenRuleId() + ")");
+        }
+        out.println("  admin       GET /__admin/journal, POST /__admin/reset, GET /__admin/fixtures, PUT /__admin/defect");
+        out.println("  keys to use (X-Api-Key or Authorization: Bearer):");
+        Fixtures fixtures = server.fixtures();
+        for (TeamFixture team : fixtures.teams()) {
+            for (KeyFixture key : team.keys()) {
+                // Built-in keys are visibly fake and printed in full so they can be copied; keys from a
+                // fixtures file are masked.
+                String shown = builtInFixtures ? key.key() : ApiKeyMasker.mask(key.key());
+                out.println("    " + team.id() + "  " + shown + (key.revoked() ? "  (revoked)" : ""));
+            }
+        }
+        out.println("  curl -s " + server.baseUrl() + "/v1/images/estimate -H 'Content-Type: application/json' "
+                + "-H 'X-Api-Key: <key>' -d '{\"prompt\":\"a red fox\"}'");
+        out.flush();
+    }
+
+    /** picocli converter for --rate-limit. */
+    static final class RateLimitConverter implements CommandLine.ITypeConverter<RateLimitSettings> {
+        @Override
+        public RateLimitSettings convert(String value) {
+            try {
+                return RateLimitSettings.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** picocli converter for --latency. */
+    static final class LatencyConverter implements CommandLine.ITypeConverter<LatencySettings> {
+        @Override
+        public LatencySettings convert(String value) {
+            try {
+                return LatencySettings.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

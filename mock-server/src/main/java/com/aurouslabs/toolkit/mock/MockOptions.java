@@ -1,0 +1,136 @@
+package com.aurouslabs.toolkit.mock;
+
+import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a {@link MockServer} is started with. {@code fixtures} and {@code spec} null mean the built-in
+ * fixtures and the spec on the classpath; port 0 means a random free port (the CLI defaults to 4010).
+ */
+public record MockOptions(String host, int port, Path fixtures, Path spec, RateLimitSettings rateLimit,
+                          LatencySettings latency, String corsOrigin, boolean warnOnly, Defect defect, Clock clock,
+                          int journalCapacity, Duration forcedTimeout) {
+
+    public MockOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(corsOrigin, "corsOrigin");
+        Objects.requireNonNull(defect, "defect");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(forcedTimeout, "forcedTimeout");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in [0, 65535]");
+        }
+    }
+
+    public static MockOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().host(host).port(port).fixtures(fixtures).spec(spec).rateLimit(rateLimit)
+                .latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).defect(defect).clock(clock)
+                .journalCapacity(journalCapacity).forcedTimeout(forcedTimeout);
+    }
+
+    /** Builder with the defaults of TEAM-NOTES.md. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private Path fixtures;
+        private Path spec;
+        private RateLimitSettings rateLimit = RateLimitSettings.DEFAULT;
+        private LatencySettings latency = LatencySettings.NONE;
+        private String corsOrigin = "*";
+        private boolean warnOnly;
+        private Defect defect = Defect.NONE;
+        private Clock clock = Clock.systemUTC();
+        private int journalCapacity = 1000;
+        private Duration forcedTimeout = Duration.ofSeconds(30);
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder fixtures(Path fixtures) {
+            this.fixtures = fixtures;
+            return this;
+        }
+
+        public Builder spec(Path spec) {
+            this.spec = spec;
+            return this;
+        }
+
+        public Builder rateLimit(RateLimitSettings rateLimit) {
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        public Builder rateLimit(int capacity, int refillPerMinute) {
+            return rateLimit(new RateLimitSettings(capacity, refillPerMinute, true));
+        }
+
+        public Builder rateLimitDisabled() {
+            return rateLimit(RateLimitSettings.disabled());
+        }
+
+        public Builder latency(LatencySettings latency) {
+            this.latency = latency;
+            return this;
+        }
+
+        public Builder latency(long fixedMillis, long jitterMillis) {
+            return latency(new LatencySettings(fixedMillis, jitterMillis));
+        }
+
+        public Builder corsOrigin(String corsOrigin) {
+            this.corsOrigin = corsOrigin;
+            return this;
+        }
+
+        public Builder warnOnly(boolean warnOnly) {
+            this.warnOnly = warnOnly;
+            return this;
+        }
+
+        public Builder defect(Defect defect) {
+            this.defect = defect;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder journalCapacity(int journalCapacity) {
+            this.journalCapacity = journalCapacity;
+            return this;
+        }
+
+        public Builder forcedTimeout(Duration forcedTimeout) {
+            this.forcedTimeout = forcedTimeout;
+            return this;
+        }
+
+        public MockOptions build() {
+            return new MockOptions(host, port, fixtures, spec, rateLimit, latency, corsOrigin, warnOnly, defect,
+                    clock, journalCapacity, forcedTimeout);
+        }
+    }
+}

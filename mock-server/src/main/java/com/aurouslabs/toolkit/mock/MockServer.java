@@ -1,0 +1,206 @@
+package com.aurouslabs.toolkit.mock;
+
+import com.aurouslabs.toolkit.mock.fixtures.FixtureIndex;
+import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
+import com.aurouslabs.toolkit.mock.fixtures.FixturesLoader;
+import com.aurouslabs.toolkit.mock.http.AdminEndpoints;
+import com.aurouslabs.toolkit.mock.http.CorsPolicy;
+import com.aurouslabs.toolkit.mock.http.EstimatePipeline;
+import com.aurouslabs.toolkit.mock.http.MockHttpHandler;
+import com.aurouslabs.toolkit.mock.http.ResponseWriter;
+import com.aurouslabs.toolkit.mock.journal.RequestJournal;
+import com.aurouslabs.toolkit.mock.rules.AuthRules;
+import com.aurouslabs.toolkit.mock.rules.IpAddressReferenceHostPolicy;
+import com.aurouslabs.toolkit.mock.rules.ReferenceHostPolicy;
+import com.aurouslabs.toolkit.mock.rules.RuleRegistry;
+import com.aurouslabs.toolkit.mock.rules.VersionRules;
+import com.aurouslabs.toolkit.mock.validation.BodySchemaValidator;
+import com.aurouslabs.toolkit.mock.validation.SpecDocument;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The offline mock of POST /v1/images/estimate: {@link #start(MockOptions)} loads the spec and the fixtures,
+ * compiles the schemas once, and listens with one Vert.x HttpServer per event loop on the same port.
+ * All state lives in the instance ({@link #reset()} clears it); several servers can run in one JVM.
+ */
+public final class MockServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
+
+    private final MockOptions options;
+    private final SpecDocument spec;
+    private final Fixtures fixtures;
+    private final MockState state;
+    private final Vertx vertx;
+    private final List<HttpServer> servers;
+    private final int port;
+
+    private MockServer(MockOptions options, SpecDocument spec, Fixtures fixtures, MockState state, Vertx vertx,
+                       List<HttpServer> servers) {
+        this.options = options;
+        this.spec = spec;
+        this.fixtures = fixtures;
+        this.state = state;
+        this.vertx = vertx;
+        this.servers = servers;
+        this.port = servers.get(0).actualPort();
+    }
+
+    public static MockServer start(MockOptions options) {
+        return start(options, new IpAddressReferenceHostPolicy());
+    }
+
+    /** Starts with another REF-URL-HOST-BLOCKED policy (the full SSRF implementation, or a test double). */
+    public static MockServer start(MockOptions options, ReferenceHostPolicy hostPolicy) {
+        SpecDocument spec = SpecDocument.load(options.spec());
+        Fixtures fixtures = FixturesLoader.load(options.fixtures());
+        FixtureIndex index = new FixtureIndex(fixtures);
+        BodySchemaValidator schema = new BodySchemaValidator(spec);
+        MockState state = new MockState(options);
+        AuthRules auth = new AuthRules(index);
+        EstimatePipeline pipeline = new EstimatePipeline(auth, new VersionRules(spec, schema), schema,
+                new RuleRegistry(hostPolicy), index, state, options.warnOnly());
+
+        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        CorsPolicy cors = new CorsPolicy(options.corsOrigin());
+        ResponseWriter writer = new ResponseWriter(vertx, state, cors, options.latency());
+        MockHttpHandler handler = new MockHttpHandler(vertx, pipeline,
+                new AdminEndpoints(state, fixtures, spec.defaultVersion()), writer, cors, state, auth,
+                spec.defaultVersion(), options.forcedTimeout());
+        List<HttpServer> servers;
+        try {
+            servers = listen(vertx, handler, options, loops);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+        MockServer mock = new MockServer(options, spec, fixtures, state, vertx, servers);
+        LOG.info("estimate mock listening on {} (spec {}, {} event loops)", mock.baseUrl(), spec.source(), loops);
+        return mock;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
+    public String baseUrl() {
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return "http://" + host + ":" + port;
+    }
+
+    public MockOptions options() {
+        return options;
+    }
+
+    public SpecDocument spec() {
+        return spec;
+    }
+
+    public Fixtures fixtures() {
+        return fixtures;
+    }
+
+    public RequestJournal journal() {
+        return state.journal();
+    }
+
+    public Defect defect() {
+        return state.defect();
+    }
+
+    /** Test-only defect injection (same as PUT /__admin/defect). */
+    public void defect(Defect defect) {
+        state.defect(defect);
+    }
+
+    /** Refills every rate-limit bucket, clears the journal and restores the start-up defect. */
+    public void reset() {
+        state.reset();
+    }
+
+    public void stop() {
+        try {
+            for (HttpServer server : servers) {
+                await(server.close());
+            }
+        } finally {
+            await(vertx.close());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * One HttpServer per event loop on one port (Vert.x shares a fixed port between them). Port 0 is first turned
+     * into a free port, retried if another process takes it between the probe and the bind.
+     */
+    private static List<HttpServer> listen(Vertx vertx, MockHttpHandler handler, MockOptions options, int loops) {
+        int attempts = options.port() == 0 ? 5 : 1;
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            int port = options.port() == 0 ? freePort(options.host()) : options.port();
+            List<HttpServer> servers = new ArrayList<>();
+            try {
+                for (int i = 0; i < loops; i++) {
+                    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                                    .setHost(options.host())
+                                    .setPort(port)
+                                    .setTcpNoDelay(true)
+                                    .setCompressionSupported(false))
+                            .requestHandler(handler)
+                            .invalidRequestHandler(handler::invalidRequest);
+                    await(server.listen());
+                    servers.add(server);
+                }
+                return servers;
+            } catch (RuntimeException e) {
+                last = e;
+                for (HttpServer s : servers) {
+                    s.close();
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, 0));
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port on " + host, e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out", e);
+        }
+    }
+}

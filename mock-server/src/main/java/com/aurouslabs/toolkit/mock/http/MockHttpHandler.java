@@ -1,0 +1,161 @@
+package com.aurouslabs.toolkit.mock.http;
+
+import com.aurouslabs.toolkit.mock.MockState;
+import com.aurouslabs.toolkit.mock.error.ApiError;
+import com.aurouslabs.toolkit.mock.error.ErrorEnvelopeFactory;
+import com.aurouslabs.toolkit.mock.rules.AuthRules;
+import com.aurouslabs.toolkit.mock.validation.SpecDocument;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP entry point: CORS preflight, routing (ROUTE-NOT-FOUND, 405 on other methods of the estimate path),
+ * the estimate pipeline, the admin endpoints, the timeout hold of X-Mock-Force, and a catch-all that answers a
+ * 500 envelope instead of a stack trace.
+ */
+public final class MockHttpHandler implements Handler<HttpServerRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MockHttpHandler.class);
+
+    private final Vertx vertx;
+    private final EstimatePipeline pipeline;
+    private final AdminEndpoints admin;
+    private final ResponseWriter writer;
+    private final CorsPolicy cors;
+    private final MockState state;
+    private final AuthRules auth;
+    private final String defaultVersion;
+    private final Duration forcedTimeout;
+
+    public MockHttpHandler(Vertx vertx, EstimatePipeline pipeline, AdminEndpoints admin, ResponseWriter writer,
+                           CorsPolicy cors, MockState state, AuthRules auth, String defaultVersion,
+                           Duration forcedTimeout) {
+        this.vertx = vertx;
+        this.pipeline = pipeline;
+        this.admin = admin;
+        this.writer = writer;
+        this.cors = cors;
+        this.state = state;
+        this.auth = auth;
+        this.defaultVersion = defaultVersion;
+        this.forcedTimeout = forcedTimeout;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        String requestId = RequestIds.next();
+        try {
+            route(request, requestId);
+        } catch (RuntimeException | Error e) {
+            internalError(request, requestId, e);
+        }
+    }
+
+    private void route(HttpServerRequest request, String requestId) {
+        HttpMethod method = request.method();
+        String path = request.path();
+        if (method == HttpMethod.OPTIONS) {
+            preflight(request, requestId);
+            return;
+        }
+        if (SpecDocument.ESTIMATE_PATH.equals(path)) {
+            if (method != HttpMethod.POST) {
+                ApiError error = new ApiError(405, ApiError.INVALID_REQUEST, "method_not_allowed",
+                        method.name() + " is not allowed on " + path + "; use POST.", null, "ROUTE-NOT-FOUND");
+                writer.send(request, requestId, plain(error, requestId, request).withHeader("Allow", "POST, OPTIONS"),
+                        true);
+                return;
+            }
+            BodyCollector.collect(request, (body, tooLarge) -> guarded(request, requestId,
+                    () -> estimate(request, requestId, body, tooLarge)));
+            return;
+        }
+        if (path.startsWith(AdminEndpoints.PREFIX)) {
+            BodyCollector.collect(request, (body, tooLarge) -> guarded(request, requestId, () ->
+                    writer.send(request, requestId, admin.handle(method, path, body, requestId,
+                            state.rateLimiter().peek(null)), false)));
+            return;
+        }
+        ApiError notFound = ApiError.notFound("ROUTE-NOT-FOUND", null, "No such route: " + method.name() + " "
+                + path + ".");
+        writer.send(request, requestId, plain(notFound, requestId, request), true);
+    }
+
+    private void estimate(HttpServerRequest request, String requestId, byte[] body, boolean tooLarge) {
+        EstimateCall call = new EstimateCall(requestId, request.getHeader(MockHeaders.API_KEY),
+                request.getHeader(MockHeaders.AUTHORIZATION), request.getHeader(MockHeaders.VERSION),
+                request.getHeader("Content-Type"), request.getHeader(MockHeaders.MOCK_FORCE), body, tooLarge);
+        Outcome outcome = pipeline.evaluate(call);
+        if (outcome.holdThenTimeout()) {
+            long timer = vertx.setTimer(Math.max(1, forcedTimeout.toMillis()),
+                    id -> writer.send(request, requestId, outcome, true));
+            request.response().closeHandler(v -> vertx.cancelTimer(timer));
+            return;
+        }
+        writer.send(request, requestId, outcome, true);
+    }
+
+    private void preflight(HttpServerRequest request, String requestId) {
+        var response = request.response();
+        response.setStatusCode(204);
+        cors.addPreflightTo(response.headers(), request.getHeader("Access-Control-Request-Headers"));
+        response.headers().set(MockHeaders.REQUEST_ID, requestId);
+        response.headers().set(MockHeaders.VERSION, defaultVersion);
+        response.headers().set("Content-Type", MockHeaders.JSON);
+        var rate = state.rateLimiter().peek(null);
+        response.headers().set(MockHeaders.RATE_LIMIT, Long.toString(rate.limit()));
+        response.headers().set(MockHeaders.RATE_REMAINING, Long.toString(rate.remaining()));
+        response.headers().set(MockHeaders.RATE_RESET, Long.toString(rate.resetEpochSeconds()));
+        response.end();
+    }
+
+    private Outcome plain(ApiError error, String requestId, HttpServerRequest request) {
+        var team = auth.teamOf(request.getHeader(MockHeaders.API_KEY), request.getHeader(MockHeaders.AUTHORIZATION));
+        String version = team != null && team.pinnedVersion() != null ? team.pinnedVersion() : defaultVersion;
+        return new Outcome(error.status(), ErrorEnvelopeFactory.envelope(error, requestId), error.ruleId(), version,
+                state.rateLimiter().peek(team == null ? null : team.id()), team == null ? null : team.id(), null,
+                Map.of(), List.of(), false);
+    }
+
+    private void guarded(HttpServerRequest request, String requestId, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException | Error e) {
+            internalError(request, requestId, e);
+        }
+    }
+
+    private void internalError(HttpServerRequest request, String requestId, Throwable e) {
+        LOG.error("internal error on {} {} ({})", request.method(), request.path(), requestId, e);
+        try {
+            ApiError error = ApiError.serverError(500, "NO-SERVER-ERROR", "internal_error",
+                    "Something went wrong on our side.");
+            writer.write(request, requestId, new Outcome(500, ErrorEnvelopeFactory.envelope(error, requestId),
+                    error.ruleId(), defaultVersion, state.rateLimiter().peek(null), null, null, Map.of(),
+                    List.of(), false));
+        } catch (RuntimeException ignored) {
+            request.connection().close();
+        }
+    }
+
+    /** Answers requests Vert.x cannot parse as HTTP (bad request line, oversized headers) with the envelope. */
+    public void invalidRequest(HttpServerRequest request) {
+        String requestId = RequestIds.next();
+        ApiError error = ApiError.invalidFormat("BODY-JSON", null, "The request is not valid HTTP.");
+        try {
+            request.response().headers().set("Connection", "close");
+            writer.write(request, requestId, new Outcome(400, ErrorEnvelopeFactory.envelope(error, requestId),
+                    error.ruleId(), defaultVersion, state.rateLimiter().peek(null), null, null, Map.of(),
+                    List.of(), false));
+        } catch (RuntimeException e) {
+            request.connection().close();
+        }
+    }
+}
