@@ -140,6 +140,25 @@ class RetryTest {
   }
 
   @Test
+  void a_read_that_stalls_past_the_timeout_is_retried_and_succeeds_when_the_stall_clears() {
+    firstThenOk(Fixtures.ok().withFixedDelay(2_000));
+
+    Estimate estimate = estimate(Fixtures.options(wm, sleeper).readTimeout(Duration.ofMillis(200)).build());
+
+    assertThat(estimate.getObject()).isEqualTo(Estimate.ObjectEnum.ESTIMATE);
+    wm.verify(2, postRequestedFor(urlEqualTo(PATH)));
+    assertThat(sleeper.sleeps).hasSize(1);
+  }
+
+  @Test
+  void a_non_json_502_then_200_is_retried_and_succeeds() {
+    firstThenOk(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html>502</html>"));
+
+    assertThat(estimate(Fixtures.options(wm, sleeper).build())).isNotNull();
+    wm.verify(2, postRequestedFor(urlEqualTo(PATH)));
+  }
+
+  @Test
   void a_read_timeout_is_a_transport_exception() {
     wm.stubFor(post(urlEqualTo(PATH)).willReturn(Fixtures.ok().withFixedDelay(2_000)));
 

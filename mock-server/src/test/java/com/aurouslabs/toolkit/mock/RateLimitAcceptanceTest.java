@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,6 +125,50 @@ class RateLimitAcceptanceTest {
             }
             assertThat(ok).isEqualTo(capacity);
             assertThat(limited).isEqualTo(200 - capacity);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sixty_four_concurrent_clients_of_one_team_get_exactly_n_and_the_other_team_still_gets_its_full_n()
+            throws Exception {
+        int capacity = 100;
+        // Refill 1/min on a clock that never moves: no token comes back during the test.
+        MockClient client = start(capacity, 1);
+        int[] alpha = burst(client, Keys.ALPHA, 64, 300);
+        assertThat(alpha[0]).as("alpha 200s").isEqualTo(capacity);
+        assertThat(alpha[1]).as("alpha 429s").isEqualTo(300 - capacity);
+        int[] beta = burst(client, Keys.BETA, 64, 300);
+        assertThat(beta[0]).as("beta 200s after alpha is exhausted").isEqualTo(capacity);
+        assertThat(beta[1]).as("beta 429s").isEqualTo(300 - capacity);
+        assertThat(client.estimate("{\"prompt\":\"x\"}").status()).as("alpha is still exhausted").isEqualTo(429);
+    }
+
+    /** {@code total} requests from {@code clients} threads released together; returns {200s, 429s, others}. */
+    private static int[] burst(MockClient client, String key, int clients, int total) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                calls.add(() -> {
+                    go.await();
+                    return client.estimate("{\"prompt\":\"x\"}", "X-Api-Key", key).status();
+                });
+            }
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> c : calls) {
+                futures.add(pool.submit(c));
+            }
+            go.countDown();
+            int[] counts = new int[3];
+            for (Future<Integer> f : futures) {
+                int status = f.get();
+                counts[status == 200 ? 0 : status == 429 ? 1 : 2]++;
+            }
+            assertThat(counts[2]).as("answers other than 200 and 429").isZero();
+            return counts;
         } finally {
             pool.shutdownNow();
         }

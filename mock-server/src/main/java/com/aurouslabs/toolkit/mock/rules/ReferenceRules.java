@@ -25,7 +25,7 @@ public final class ReferenceRules implements RuleFamily {
     public List<RuleCheck> checks() {
         return List.of(
                 RuleCheck.accepting("REF-EMPTY-IS-NONE"),
-                RuleCheck.of("REF-URL-NO-USERINFO", ReferenceRules::noUserinfo),
+                RuleCheck.of("REF-URL-NO-USERINFO", this::noUserinfo),
                 RuleCheck.of("REF-URL-HOST-BLOCKED", this::hostAllowed),
                 RuleCheck.of("REF-FILE-EXISTS", ReferenceRules::fileExists));
     }
@@ -34,11 +34,11 @@ public final class ReferenceRules implements RuleFamily {
         return "reference_image_urls[" + i + "]";
     }
 
-    static Optional<ApiError> noUserinfo(RuleContext c) {
+    Optional<ApiError> noUserinfo(RuleContext c) {
         List<String> refs = c.references();
         for (int i = 0; i < refs.size(); i++) {
             String ref = refs.get(i);
-            if (!ref.startsWith(FILE_PREFIX) && ReferenceUrl.parse(ref).hasUserinfo()) {
+            if (!ref.startsWith(FILE_PREFIX) && hostPolicy.hasUserInfo(ref)) {
                 return Optional.of(ApiError.invalidFormat("REF-URL-NO-USERINFO", param(i),
                         param(i) + " must not contain user information (user@host)."));
             }
@@ -59,7 +59,7 @@ public final class ReferenceRules implements RuleFamily {
             Optional<String> reason = hostPolicy.blockedReason(ref);
             if (reason.isPresent()) {
                 return Optional.of(ApiError.invalidFormat("REF-URL-HOST-BLOCKED", param(i),
-                        param(i) + " " + reason.get() + "."));
+                        param(i) + " points at a host that is never fetched: " + reason.get() + "."));
             }
         }
         return Optional.empty();
