@@ -40,6 +40,9 @@ public final class AurousClient implements AutoCloseable {
 
   private static final String ESTIMATE = "POST /v1/images/estimate";
   private static final int MAX_CONNECTIONS = 50;
+  /** Apache HttpClient's own loggers; at DEBUG they print request headers (the API key) verbatim. */
+  static final java.util.List<String> TRANSPORT_HEADER_LOGGERS =
+      java.util.List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
 
   private final AurousClientOptions options;
   private final CloseableHttpClient httpClient;
@@ -74,6 +77,21 @@ public final class AurousClient implements AutoCloseable {
         .logLevel(Logger.Level.valueOf(options.logLevel().name()));
     this.imagesApi = apiClient.buildClient(ImagesApi.class);
     this.retryLoop = new RetryLoop(options);
+    warnIfTransportLogsHeaders();
+  }
+
+  /**
+   * Our own wire log masks the key, but Apache HttpClient's header and wire loggers cannot be masked from
+   * here. When a logging configuration turns them to DEBUG, say so once per client, without the key.
+   */
+  private static void warnIfTransportLogsHeaders() {
+    for (String name : TRANSPORT_HEADER_LOGGERS) {
+      if (org.slf4j.LoggerFactory.getLogger(name).isDebugEnabled()) {
+        org.slf4j.LoggerFactory.getLogger(AurousClient.class).warn(
+            "Logger {} is at DEBUG: Apache HttpClient then logs request headers, including X-Api-Key, "
+                + "unmasked. Set it to INFO and use logLevel(FULL) on the client for a redacted wire log.", name);
+      }
+    }
   }
 
   /** A client configured from system properties and environment variables (see the README table). */
