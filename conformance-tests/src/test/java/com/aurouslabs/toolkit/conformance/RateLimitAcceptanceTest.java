@@ -1,0 +1,68 @@
+package com.aurouslabs.toolkit.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aurouslabs.toolkit.conformance.check.Finding;
+import com.aurouslabs.toolkit.conformance.check.Judge;
+import com.aurouslabs.toolkit.conformance.check.Result;
+import com.aurouslabs.toolkit.conformance.config.Fixture;
+import com.aurouslabs.toolkit.conformance.config.Fixtures;
+import com.aurouslabs.toolkit.conformance.config.Settings;
+import com.aurouslabs.toolkit.conformance.config.Target;
+import com.aurouslabs.toolkit.conformance.http.EstimateCase;
+import com.aurouslabs.toolkit.conformance.http.Exchange;
+import com.aurouslabs.toolkit.conformance.http.Throttle;
+import com.aurouslabs.toolkit.conformance.http.Transport;
+import com.aurouslabs.toolkit.conformance.oracle.Expectation;
+import com.aurouslabs.toolkit.conformance.oracle.Violation;
+import com.aurouslabs.toolkit.mock.Defect;
+import com.aurouslabs.toolkit.mock.MockServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RATE-LIMIT-BUCKET: drains a fresh bucket (capacity 240) until the 429. Only against a mock started for the
+ * purpose: against a live API this would burn the team's estimate budget, so it is skipped there.
+ */
+class RateLimitAcceptanceTest {
+
+  private static final int CAPACITY = 240;
+
+  @Test
+  void an_empty_bucket_answers_429_with_retry_after_and_remaining_zero() {
+    SuiteRun run = Conformance.run();
+    Assumptions.assumeTrue(run.settings().get(com.aurouslabs.toolkit.conformance.config.Setting.BASE_URL).isEmpty()
+        && !run.budgetMode(), "RATE-LIMIT-BUCKET drains a bucket: embedded mock only");
+    MockServer mock = Target.startMock(Defect.NONE, CAPACITY);
+    try {
+      Fixtures fx = Fixtures.resolve(Settings.of(Map.of()), true);
+      Transport t = new Transport(mock.baseUrl(), Fixture.MOCK_API_KEY, fx, new Throttle(0), CAPACITY + 60);
+      EstimateCase c = EstimateCase.prompt("a price check loop");
+      Exchange last = null;
+      for (int i = 0; i <= CAPACITY + 50; i++) { // the bucket refills 2 tokens/s meanwhile
+        last = t.send(c, false);
+        if (last.status() == 429) {
+          break;
+        }
+      }
+      Expectation exp = new Expectation(List.of(new Violation(run.catalog().rule("RATE-LIMIT-BUCKET"), Set.of())),
+          List.of());
+      List<Finding> findings = new ArrayList<>(Judge.outcome(exp, last, "RATE-LIMIT-BUCKET"));
+      findings.addAll(SuiteRun.checks().check(last));
+      if (!"0".equals(last.header("X-RateLimit-Remaining").orElse(null)) || last.header("Retry-After").isEmpty()) {
+        findings.add(new Finding("RATE-LIMIT-BUCKET", Set.of("header"), "429 without Retry-After or Remaining 0"));
+      }
+      run.recorder().countCase();
+      run.recorder().outcome("RATE-LIMIT-BUCKET", findings.isEmpty() ? Result.PASSED : Result.FAILED,
+          findings.isEmpty() ? null : findings.toString(), t.requestsUsed());
+      assertThat(t.requestsUsed()).as("requests until 429").isBetween((long) CAPACITY + 1, (long) CAPACITY + 51);
+      assertThat(findings).as(last.summary()).isEmpty();
+    } finally {
+      mock.stop();
+    }
+  }
+}

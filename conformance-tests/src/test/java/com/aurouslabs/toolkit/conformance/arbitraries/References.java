@@ -1,0 +1,96 @@
+package com.aurouslabs.toolkit.conformance.arbitraries;
+
+import com.aurouslabs.toolkit.conformance.config.Fixture;
+import com.aurouslabs.toolkit.conformance.config.Fixtures;
+import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
+
+/**
+ * reference_image_urls entries and lists (0 to maxItems+1 entries): the team's file, unknown file ids, public
+ * https URLs, http/ftp/data URLs, private, loopback and metadata hosts in many spellings (decimal, octal, hex,
+ * IPv6 forms, percent-encoded, trailing dot), userinfo, and URLs at and over the length limit.
+ */
+public final class References {
+
+  /** Hosts the platform must refuse (REF-URL-HOST-BLOCKED), in the spellings attackers use. */
+  public static final List<String> BLOCKED_HOSTS = List.of("127.0.0.1", "localhost", "2130706433", "0x7f.0.0.1",
+      "017700000001", "127.1", "0177.0.0.1", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "10.0.0.7",
+      "172.16.5.4", "192.168.1.10", "169.254.169.254", "metadata.google.internal", "metadata.aws.com",
+      "instance-data", "foo.localhost", "0.0.0.0", "[::]", "100.64.0.1", "[fd00::1]", "[fe80::1]",
+      "%31%32%37.0.0.1", "127.0.0.1.", "224.0.0.1", "255.255.255.255", "[64:ff9b::a9fe:a9fe]",
+      "[2002:7f00:1::]", "[::127.0.0.1]", "service.internal", "0");
+
+  /** Hosts that look suspicious but are public (must NOT be blocked). */
+  public static final List<String> PUBLIC_HOSTS = List.of("example.com", "images.example.org", "cdn.example.net",
+      "8.8.8.8", "1.1.1.1", "172.32.0.1", "192.169.0.1", "[2606:4700:4700::1111]", "localhost.example.com",
+      "internal.example.com", "100.128.0.1");
+
+  private References() {}
+
+  static String ulid() {
+    return "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  }
+
+  public static Arbitrary<String> unknownFileId() {
+    return Arbitraries.strings().withChars(ulid()).ofLength(26).map(s -> "file_" + s);
+  }
+
+  public static Arbitrary<String> path() {
+    return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(10).map(s -> "/" + s + ".png");
+  }
+
+  /** One entry, tagged with its class. */
+  public static Arbitrary<Tagged<Object>> entry(Fixtures fixtures) {
+    int maxLength = SpecDocument.get().items("reference_image_urls").path("maxLength").asInt(2048);
+    String prefix = "https://example.com/";
+    List<Tuple.Tuple2<Integer, Arbitrary<Tagged<Object>>>> f = new ArrayList<>();
+    fixtures.get(Fixture.FILE).ifPresent(id -> f.add(Tuple.of(6, Arbitraries.just(Numbers.t("file", id)))));
+    f.add(Tuple.of(3, unknownFileId().map(id -> Numbers.t("unknown-file", id))));
+    f.add(Tuple.of(8, Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> Numbers.t("https-public",
+        "https://" + h + p)))));
+    f.add(Tuple.of(4, Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> Numbers.t("http",
+        "http://" + h + p)))));
+    f.add(Tuple.of(2, Arbitraries.of("ftp://example.com/a.png", "data:image/png;base64,iVBORw0KGgo=",
+        "file:///etc/passwd", "gopher://example.com/", "example.com/a.png", "//example.com/a.png",
+        "FILE_01HXMQ7Z3K8Y2NABCDEFGHJKMN", "file_01hxmq7z3k8y2nabcdefghjkmn", "https://exa mple.com/a.png")
+        .map(s -> Numbers.t("bad-form", s))));
+    f.add(Tuple.of(8, Arbitraries.of(BLOCKED_HOSTS).flatMap(h -> path().map(p -> Numbers.t("blocked-host",
+        "https://" + h + p)))));
+    f.add(Tuple.of(3, Arbitraries.of("user:pass@example.com", "evil@example.com", "example.com@127.0.0.1")
+        .map(a -> Numbers.t("userinfo", "https://" + a + "/a.png"))));
+    f.add(Tuple.of(3, Arbitraries.just(Numbers.t("length-max", prefix + "a".repeat(maxLength - prefix.length())))));
+    f.add(Tuple.of(3, Arbitraries.just(Numbers.t("length-max+1",
+        prefix + "a".repeat(maxLength + 1 - prefix.length())))));
+    f.add(Tuple.of(1, Arbitraries.of((Object) 42, true).map(v -> Numbers.t("wrong-type", v))));
+    return Arbitraries.frequencyOf(f.toArray(Tuple.Tuple2[]::new));
+  }
+
+  /** A list of 0 to maxItems+1 entries; the tag is the size class plus the entry classes. */
+  public static Arbitrary<Tagged<List<Object>>> list(Fixtures fixtures) {
+    int maxItems = SpecDocument.get().maxItems("reference_image_urls");
+    Arbitrary<Integer> size = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)),
+        Tuple.of(8, Arbitraries.integers().between(1, maxItems - 1)), Tuple.of(3, Arbitraries.just(maxItems)),
+        Tuple.of(3, Arbitraries.just(maxItems + 1)));
+    return size.flatMap(n -> entry(fixtures).list().ofSize(n)).map(entries -> {
+      List<Object> values = new ArrayList<>();
+      entries.forEach(e -> values.add(e.value()));
+      String sizeTag = entries.isEmpty() ? "empty" : entries.size() > maxItems ? "over-max"
+          : entries.size() == maxItems ? "max" : "some";
+      return new Tagged<>(sizeTag, values);
+    });
+  }
+
+  /** Lists of valid, accepted entries only (the team's file, public https URLs), 1 to maxItems. */
+  public static Arbitrary<List<Object>> valid(Fixtures fixtures) {
+    int maxItems = SpecDocument.get().maxItems("reference_image_urls");
+    Arbitrary<Object> e = Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> (Object) ("https://" + h + p)));
+    if (fixtures.has(Fixture.FILE)) {
+      e = Arbitraries.oneOf(e, Arbitraries.just(fixtures.require(Fixture.FILE)));
+    }
+    return e.list().ofMinSize(1).ofMaxSize(maxItems);
+  }
+}

@@ -1,0 +1,190 @@
+package com.aurouslabs.toolkit.conformance.budget;
+
+import com.aurouslabs.toolkit.conformance.config.Fixture;
+import com.aurouslabs.toolkit.conformance.config.Fixtures;
+import com.aurouslabs.toolkit.conformance.http.Auth;
+import com.aurouslabs.toolkit.conformance.http.EstimateCase;
+import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixed plan of budget mode: boundary-first cases for every rule (bounds from the spec), then a pairwise
+ * covering set over the request's main factors, for the pricing invariants. Deterministic, so its size is known.
+ */
+public final class BudgetPlan {
+
+  /** A planned request and the rule it is there for. */
+  public record Step(String rule, EstimateCase request, String factors) {}
+
+  private BudgetPlan() {}
+
+  static EstimateCase p() {
+    return EstimateCase.prompt("A golden sunset over mountains");
+  }
+
+  public static List<Step> boundaries(Fixtures fx) {
+    SpecDocument spec = SpecDocument.get();
+    List<Step> s = new ArrayList<>();
+    Map<String, String> rangeRule = Map.of("steps", "STEPS-RANGE", "count", "COUNT-RANGE", "seed", "SEED-RANGE",
+        "guidance_scale", "GUIDANCE-RANGE", "cfg_rescale", "CFG-RESCALE-RANGE", "denoise_strength", "DENOISE-RANGE");
+    long wMin = spec.range("width").minLong();
+    long wMax = spec.range("width").maxLong();
+    for (String dim : List.of("width", "height")) {
+      String other = dim.equals("width") ? "height" : "width";
+      for (Object v : List.of(wMin - 1, wMin, wMax, wMax + 1)) {
+        s.add(new Step("DIM-RANGE", p().with(dim, v).with(other, wMin), dim + "=" + v));
+      }
+    }
+    for (var e : rangeRule.entrySet()) {
+      SpecDocument.Range r = spec.range(e.getKey());
+      Object below = r.integer() ? (Object) (r.minLong() - 1) : r.min().subtract(new BigDecimal("0.01"));
+      Object above = r.integer() ? (Object) r.max().add(BigDecimal.ONE).toBigInteger()
+          : r.max().add(new BigDecimal("0.01"));
+      for (Object v : List.of(below, r.min(), r.max(), above)) {
+        s.add(new Step(e.getValue(), p().with(e.getKey(), v), e.getKey() + "=" + v));
+      }
+    }
+    s.add(new Step("BODY-INTEGER", p().with("steps", new BigDecimal("30.0")), "steps=30.0"));
+    s.add(new Step("BODY-INTEGER", p().with("count", new BigDecimal("1.5")), "count=1.5"));
+    int max = spec.maxLength("prompt");
+    s.add(new Step("PROMPT-REQUIRED", p().without("prompt"), "no prompt"));
+    s.add(new Step("PROMPT-LENGTH", p().with("prompt", ""), "empty"));
+    s.add(new Step("PROMPT-LENGTH", p().with("prompt", "\uD83C\uDF05".repeat(max)), "max astral"));
+    s.add(new Step("PROMPT-LENGTH", p().with("prompt", "a".repeat(max + 1)), "max+1"));
+    s.add(new Step("PROMPT-NOT-BLANK", p().with("prompt", " \u3000\n\u00A0"), "blank"));
+    s.add(new Step("NEG-PROMPT-LENGTH", p().with("negative_prompt", ""), "neg empty"));
+    s.add(new Step("NEG-PROMPT-LENGTH", p().with("negative_prompt", "   "), "neg blank ok"));
+    s.add(new Step("NEG-PROMPT-LENGTH", p().with("negative_prompt", "n".repeat(spec.maxLength("negative_prompt") + 1)),
+        "neg max+1"));
+    s.add(new Step("SIZE-ENUM", p().with("size", spec.sizePresets().get(0)), "preset"));
+    s.add(new Step("SIZE-ENUM", p().with("size", "hd_square"), "old name"));
+    s.add(new Step("SIZE-XOR-DIMS", p().with("size", "2k_1_1").with("width", wMin).with("height", wMin), "size+dims"));
+    s.add(new Step("SIZE-XOR-DIMS", p().with("size", "2k_1_1").with("width", wMin), "size+width"));
+    s.add(new Step("DIM-PAIR", p().with("width", wMin), "lone width"));
+    s.add(new Step("DIM-PAIR", p().with("height", wMax), "lone height"));
+    s.add(new Step("DIM-SNAP-32", p().with("width", wMin + 1).with("height", wMin + 16), "non-multiple, midpoint"));
+    s.add(new Step("DIM-SNAP-32", p().with("width", wMax - 1).with("height", wMin + 47), "non-multiples"));
+    s.add(new Step("BODY-INTEGER", p().with("width", new BigDecimal(wMin).setScale(1)).with("height", wMin),
+        "width=1024.0"));
+    s.add(new Step("BODY-INTEGER", p().with("width", new BigDecimal(wMin).add(new BigDecimal("0.5"))).with("height", wMin),
+        "width=1024.5"));
+    // references
+    int maxItems = spec.maxItems("reference_image_urls");
+    int maxLen = spec.items("reference_image_urls").path("maxLength").asInt();
+    String u = "https://example.com/";
+    s.add(new Step("REF-EMPTY-IS-NONE", p().with("reference_image_urls", List.of()), "[]"));
+    s.add(new Step("REF-MAX-ITEMS", p().with("reference_image_urls", urls(maxItems)), "max items"));
+    s.add(new Step("REF-MAX-ITEMS", p().with("reference_image_urls", urls(maxItems + 1)), "max+1 items"));
+    s.add(new Step("REF-ITEM-FORM", p().with("reference_image_urls", List.of("http://example.com/a.png")), "http"));
+    s.add(new Step("REF-URL-MAX-LENGTH", p().with("reference_image_urls", List.of(u + "a".repeat(maxLen - u.length()))),
+        "url max"));
+    s.add(new Step("REF-URL-MAX-LENGTH", p().with("reference_image_urls",
+        List.of(u + "a".repeat(maxLen + 1 - u.length()))), "url max+1"));
+    for (String h : List.of("127.0.0.1", "169.254.169.254", "[::ffff:127.0.0.1]", "2130706433", "metadata.google.internal",
+        "%31%30.0.0.1")) {
+      s.add(new Step("REF-URL-HOST-BLOCKED", p().with("reference_image_urls", List.of("https://" + h + "/a.png")), h));
+    }
+    s.add(new Step("REF-URL-NO-USERINFO", p().with("reference_image_urls", List.of("https://u:p@example.com/a.png")),
+        "userinfo"));
+    s.add(new Step("REF-FILE-EXISTS", p().with("reference_image_urls", List.of("file_01JZZZZZZZZZZZZZZZZZZZZZZZ")),
+        "unknown file"));
+    fx.get(Fixture.FILE).ifPresent(f -> s.add(new Step("REF-FILE-EXISTS", p().with("reference_image_urls", List.of(f)),
+        "team file")));
+    // characters
+    fx.get(Fixture.READY_CHARACTER).ifPresent(c -> {
+      s.add(new Step("CHAR-READY", p().with("character_id", c), "ready"));
+      s.add(new Step("CHAR-XOR-REFS", p().with("character_id", c).with("reference_image_urls", urls(1)), "char+refs"));
+      s.add(new Step("REF-EMPTY-IS-NONE", p().with("character_id", c).with("reference_image_urls", List.of()),
+          "char+[]"));
+    });
+    fx.get(Fixture.NOT_READY_CHARACTER).ifPresent(c -> s.add(new Step("CHAR-NOT-READY", p().with("character_id", c),
+        "not ready")));
+    fx.get(Fixture.FOREIGN_CHARACTER).ifPresent(c -> s.add(new Step("CHAR-NOT-FOUND", p().with("character_id", c),
+        "foreign")));
+    s.add(new Step("CHAR-NOT-FOUND", p().with("character_id", "char_01JZZZZZZZZZZZZZZZZZZZZZZZ"), "unknown"));
+    // LoRAs
+    fx.get(Fixture.LORA).ifPresent(l -> s.add(new Step("LORA-RESOLVE", p().with("lora_id", l), "lora")));
+    s.add(new Step("LORA-NOT-FOUND", p().with("lora_id", "lora_01JZZZZZZZZZZZZZZZZZZZZZZZ"), "unknown lora"));
+    fx.get(Fixture.NO_REFS_LORA).ifPresent(l -> s.add(new Step("LORA-MODE",
+        p().with("lora_id", l).with("reference_image_urls", urls(1)), "no-refs lora + refs")));
+    // auth
+    for (Auth a : Auth.values()) {
+      if ((a == Auth.REVOKED_KEY && !fx.has(Fixture.REVOKED_KEY)) || (a == Auth.LEGACY_KEY && !fx.has(Fixture.LEGACY_KEY))) {
+        continue;
+      }
+      s.add(new Step(switch (a) {
+        case NONE -> "AUTH-MISSING-KEY";
+        case UNKNOWN_KEY, MALFORMED_KEY -> "AUTH-INVALID-KEY";
+        case REVOKED_KEY -> "AUTH-REVOKED-KEY";
+        case BEARER -> "AUTH-BEARER-ALIAS";
+        case LEGACY_KEY -> "AUTH-LEGACY-OG-KEY";
+        case KEY_WINS_OVER_BAD_BEARER, BAD_KEY_WINS_OVER_BEARER -> "AUTH-HEADER-PRECEDENCE";
+        default -> "VERSION-DEFAULT";
+      }, p().auth(a), a.name()));
+    }
+    // versions
+    List<String> released = spec.versions();
+    String newest = released.get(released.size() - 1);
+    s.add(new Step("VERSION-ECHO", p().version(newest), "released"));
+    s.add(new Step("VERSION-PRIOR-DATE", p().version("2025-01-01"), "prior"));
+    s.add(new Step("VERSION-UNKNOWN", p().version(java.time.LocalDate.parse(newest).plusDays(1).toString()), "day after"));
+    s.add(new Step("VERSION-PATTERN", p().version("2026-02-30"), "not a date"));
+    s.add(new Step("VERSION-PATTERN", p().version("latest"), "off pattern"));
+    // body and transport
+    s.add(new Step("BODY-UNKNOWN-FIELD", p().with("style", "anime"), "unknown field"));
+    s.add(new Step("BODY-TYPE", p().with("steps", "30"), "string for integer"));
+    s.add(new Step("BODY-NULL-AS-ABSENT", p().withNull("negative_prompt").withNull("seed"), "nulls"));
+    s.add(new Step("BODY-JSON", p().rawBody("{\"prompt\":\"a\"", "application/json"), "truncated"));
+    s.add(new Step("BODY-JSON", p().rawBody("{\"prompt\":\"a\",\"prompt\":\"b\"}", "application/json"), "duplicate key"));
+    s.add(new Step("BODY-CONTENT-TYPE", p().contentType("text/plain"), "text/plain"));
+    s.add(new Step("ROUTE-NOT-FOUND", p().route("POST", "/v1/images/estimates"), "other path"));
+    s.add(new Step("IDEMPOTENCY-IGNORED", p().header("Idempotency-Key", "budget-1"), "idempotency key"));
+    s.add(new Step("WEBHOOK-URL", p().with("webhook_url", "http://example.com/hook"), "http webhook"));
+    s.add(new Step("WEBHOOK-URL", p().with("webhook_url", "https://example.com/hook"), "https webhook"));
+    s.add(new Step("BODY-TOO-LARGE", p().with("negative_prompt", "x".repeat(1_048_577)), "1 MiB + 1"));
+    // several invalid fields at once
+    s.add(new Step("STEPS-RANGE", p().with("steps", 0).with("count", 9).with("size", "hd_square"), "3 invalid"));
+    s.add(new Step("DIM-PAIR", p().with("width", 99).with("prompt", " "), "2 invalid"));
+    return s;
+  }
+
+  static List<Object> urls(int n) {
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add("https://example.com/ref" + i + ".png");
+    }
+    return out;
+  }
+
+  /** Pairwise (all pairs of levels of any two factors) over size mode, character, references, enhance, count. */
+  public static List<Step> pairwise(Fixtures fx) {
+    List<List<Object>> levels = new ArrayList<>();
+    levels.add(List.of("none", "preset", "dims"));
+    levels.add(fx.has(Fixture.READY_CHARACTER) ? List.of("none", "ready") : List.of("none"));
+    levels.add(fx.has(Fixture.FILE) ? List.of("none", "file", "url") : List.of("none", "url"));
+    levels.add(List.of(false, true));
+    levels.add(List.of(1, 4));
+    List<Step> out = new ArrayList<>();
+    for (List<Object> row : Pairwise.cover(levels)) {
+      EstimateCase c = p().with("enhance_prompt", row.get(3)).with("count", row.get(4));
+      switch ((String) row.get(0)) {
+        case "preset" -> c = c.with("size", "4k_16_9");
+        case "dims" -> c = c.with("width", 2050).with("height", 1100);
+        default -> { }
+      }
+      if (row.get(1).equals("ready")) {
+        c = c.with("character_id", fx.require(Fixture.READY_CHARACTER));
+      }
+      if (row.get(2).equals("file")) {
+        c = c.with("reference_image_urls", List.of(fx.require(Fixture.FILE)));
+      } else if (row.get(2).equals("url")) {
+        c = c.with("reference_image_urls", urls(2));
+      }
+      out.add(new Step("PRICE-SUM", c, row.toString()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,48 @@
+package com.aurouslabs.toolkit.conformance.config;
+
+/**
+ * Every knob of the suite. Each is read from a JUnit Platform configuration parameter, then a system property
+ * ({@link #property()}), then an environment variable ({@link #env()}); the README lists them.
+ */
+public enum Setting {
+  BASE_URL("aurous.base.url", "Target base URL; unset = the embedded mock"),
+  API_KEY("aurous.api.key", "API key for the target (required with a base URL)"),
+  READY_CHARACTER_ID("aurous.ready.character.id", "A ready character of the key's team"),
+  NOT_READY_CHARACTER_ID("aurous.not.ready.character.id", "A character of the team that is not ready"),
+  FOREIGN_CHARACTER_ID("aurous.foreign.character.id", "A character of another team"),
+  FILE_ID("aurous.file.id", "A live file id of the key's team"),
+  LORA_ID("aurous.lora.id", "An active LoRA that supports references"),
+  NO_REFS_LORA_ID("aurous.no.refs.lora.id", "An active LoRA that does not support references (LORA-MODE)"),
+  REVOKED_API_KEY("aurous.revoked.api.key", "A revoked key (AUTH-REVOKED-KEY)"),
+  LEGACY_API_KEY("aurous.legacy.api.key", "A legacy og_ key of a team (AUTH-LEGACY-OG-KEY)"),
+  RATE_PER_SECOND("aurous.rate.per.second", "Client-side request rate; default 2 (URL) / unlimited (mock)"),
+  REQUEST_BUDGET("aurous.request.budget", "Total requests allowed; default 600 (URL) / unlimited (mock)"),
+  BUDGET_MODE("aurous.budget.mode", "true = only the fixed <= 240-request budget plan runs"),
+  STRICT("aurous.strict", "true = failures of inferred rules / undocumented parts fail instead of warn"),
+  TRIES("aurous.tries", "jqwik tries per property (Maven property; also jqwik.tries.default)"),
+  MOCK_DEFECT("aurous.mock.defect", "Test-only: start the embedded mock with this Defect (self-check)"),
+  REPORT_DIR("aurous.report.dir", "Directory of conformance-report.{json,md}; default target"),
+  REPORT_PART("aurous.report.part", "Name of this JVM's report part (set by the pom)"),
+  REPORT("aurous.report", "false = record nothing to the report files (nested self-check runs)");
+
+  private final String property;
+  private final String description;
+
+  Setting(String property, String description) {
+    this.property = property;
+    this.description = description;
+  }
+
+  public String property() {
+    return property;
+  }
+
+  /** {@code aurous.base.url} -> {@code AUROUS_BASE_URL}. */
+  public String env() {
+    return property.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+  }
+
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,37 @@
+package com.aurouslabs.toolkit.conformance.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** One request/response pair as seen on the wire. Header lookup is case-insensitive. */
+public record Exchange(EstimateCase request, String url, int status, Map<String, List<String>> headers, String body,
+    JsonNode json, long millis) {
+
+  public Exchange {
+    Map<String, List<String>> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    ci.putAll(headers);
+    headers = ci;
+  }
+
+  public Optional<String> header(String name) {
+    List<String> v = headers.get(name);
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+  }
+
+  public boolean isJson() {
+    return json != null;
+  }
+
+  /** {@code error} object of an error envelope, or a missing node. */
+  public JsonNode error() {
+    return json == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : json.path("error");
+  }
+
+  public String summary() {
+    String b = body.length() > 400 ? body.substring(0, 400) + "..." : body;
+    return status + " " + b;
+  }
+}

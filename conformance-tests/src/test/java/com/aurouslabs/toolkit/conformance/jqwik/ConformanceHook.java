@@ -1,0 +1,101 @@
+package com.aurouslabs.toolkit.conformance.jqwik;
+
+import com.aurouslabs.toolkit.conformance.Conformance;
+import com.aurouslabs.toolkit.conformance.SuiteRun;
+import com.aurouslabs.toolkit.conformance.check.Result;
+import com.aurouslabs.toolkit.conformance.config.Fixture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+
+/**
+ * Applied to every property class ({@code @AddLifecycleHook(ConformanceHook.class)}). The rule IDs come from the
+ * property's {@code @Label} ("DIM-RANGE: ..." or "SIZE-XOR-DIMS, DIM-PAIR: ..."). Skips properties in budget mode
+ * and when a needed fixture is missing (recorded as SKIPPED with the variable to set); on a failure records the
+ * seed and the shrunk sample with the rule IDs.
+ */
+public final class ConformanceHook implements SkipExecutionHook, AroundPropertyHook {
+
+  private static final Pattern RULE = Pattern.compile("[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+");
+
+  static List<String> ruleIds(String label) {
+    int colon = label.indexOf(':');
+    String head = colon > 0 ? label.substring(0, colon) : label;
+    List<String> ids = new ArrayList<>();
+    Matcher m = RULE.matcher(head);
+    while (m.find()) {
+      ids.add(m.group());
+    }
+    return ids;
+  }
+
+  @Override
+  public SkipResult shouldBeSkipped(LifecycleContext context) {
+    SuiteRun run = Conformance.run();
+    boolean isProperty = context.optionalElement().filter(e -> e instanceof java.lang.reflect.Method).isPresent();
+    if (!isProperty) {
+      return run.budgetMode() ? SkipResult.skip("budget mode: BudgetModeTest's fixed plan replaces the properties")
+          : SkipResult.doNotSkip();
+    }
+    List<String> rules = ruleIds(context.label());
+    if (run.budgetMode()) {
+      return skip(run, rules, "budget mode: BudgetModeTest's fixed plan replaces the properties");
+    }
+    if (run.transport().remaining() <= 0) {
+      return skip(run, rules, "request budget of " + run.transport().budget() + " exhausted: raise AUROUS_REQUEST_BUDGET");
+    }
+    Optional<NeedsFixture> needs = context.findAnnotation(NeedsFixture.class);
+    if (needs.isPresent()) {
+      for (Fixture f : needs.get().value()) {
+        if (!run.target().fixtures().has(f)) {
+          return skip(run, rules, "fixture " + f + " missing: " + f.howToSet());
+        }
+      }
+    }
+    return SkipResult.doNotSkip();
+  }
+
+  private static SkipResult skip(SuiteRun run, List<String> rules, String reason) {
+    rules.forEach(r -> run.recorder().outcome(r, Result.SKIPPED, reason, 0));
+    return SkipResult.skip(reason);
+  }
+
+  @Override
+  public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+    PropertyExecutionResult result = property.execute();
+    SuiteRun run = Conformance.run();
+    List<String> rules = ruleIds(context.label());
+    if (result.status() == PropertyExecutionResult.Status.FAILED && run.transport().remaining() <= 0) {
+      String why = "request budget of " + run.transport().budget() + " exhausted: raise AUROUS_REQUEST_BUDGET";
+      rules.forEach(r -> run.recorder().outcome(r, Result.SKIPPED, why, 0));
+      return result.mapToAborted(new org.opentest4j.TestAbortedException(why));
+    }
+    if (result.status() == PropertyExecutionResult.Status.FAILED) {
+      String seed = result.seed().orElse("?");
+      String sample = result.shrunkSample().map(s -> s.parameters().toString())
+          .or(() -> result.originalSample().map(s -> s.parameters().toString())).orElse("(no sample)");
+      for (String r : rules) {
+        run.recorder().seed(r, seed, "shrunk sample " + sample);
+      }
+      if (run.settings().raw("aurous.quiet").isPresent()) {
+        return result;
+      }
+      System.err.printf("%n[CONFORMANCE FAILURE] %s%n  rules: %s%n  seed: %s (rerun: add @Property(seed = \"%s\") "
+          + "or keep target/.jqwik-database)%n  shrunk sample: %s%n  %s%n", context.extendedLabel(), rules, seed, seed,
+          sample, result.throwable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage().replace("\n",
+              "\n  ")).orElse(""));
+    } else if (result.status() == PropertyExecutionResult.Status.ABORTED) {
+      String why = result.throwable().map(Throwable::getMessage).orElse("aborted");
+      rules.forEach(r -> run.recorder().outcome(r, Result.SKIPPED, why, 0));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,110 @@
+package com.aurouslabs.toolkit.conformance.properties;
+
+import com.aurouslabs.toolkit.conformance.Conformance;
+import com.aurouslabs.toolkit.conformance.arbitraries.Characters;
+import com.aurouslabs.toolkit.conformance.arbitraries.References;
+import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
+import com.aurouslabs.toolkit.conformance.config.Fixture;
+import com.aurouslabs.toolkit.conformance.http.EstimateCase;
+import com.aurouslabs.toolkit.conformance.http.Exchange;
+import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.PropagationMode;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/** character_id states, exclusivity with references, and no existence leak between teams. */
+@AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
+@StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+class CharacterProperties {
+
+  @Provide
+  Arbitrary<Tagged<Object>> character() {
+    return Characters.state(Conformance.fixtures());
+  }
+
+  @Provide
+  Arbitrary<List<Object>> references() {
+    return Arbitraries.oneOf(Arbitraries.just(List.of()), References.valid(Conformance.fixtures()));
+  }
+
+  @Property
+  @Label("CHAR-XOR-REFS, CHAR-READY, CHAR-NOT-READY, CHAR-NOT-FOUND, REF-EMPTY-IS-NONE: character states x references")
+  void character_states_combine_with_references_as_documented(@ForAll("character") Tagged<Object> character,
+      @ForAll("references") List<Object> refs, @ForAll boolean sendEmptyList) {
+    EstimateCase c = EstimateCase.prompt("the hero walks into the rain");
+    if (character.value() != null) {
+      c = c.with("character_id", character.value());
+    }
+    if (!refs.isEmpty() || sendEmptyList) {
+      c = c.with("reference_image_urls", refs);
+    }
+    Coverage.collect("character x references", character.tag(), refs.isEmpty() ? "no-refs" : "refs");
+    String primary = character.value() != null && !refs.isEmpty() ? "CHAR-XOR-REFS" : switch (character.tag()) {
+      case "ready" -> "CHAR-READY";
+      case "not-ready" -> "CHAR-NOT-READY";
+      case "foreign", "unknown" -> "CHAR-NOT-FOUND";
+      default -> "REF-EMPTY-IS-NONE";
+    };
+    Conformance.check(primary, c);
+    if (Coverage.enforced()) {
+      net.jqwik.api.statistics.Statistics.label("character x references").coverage(cov -> {
+        List<String> states = Conformance.fixtures().has(Fixture.READY_CHARACTER) ? List.of("ready", "unknown")
+            : List.of("unknown");
+        for (String s : states) {
+          for (String r : List.of("no-refs", "refs")) {
+            cov.check(s, r).count((java.util.function.Consumer<Integer>) n -> {
+              if (n < 1) {
+                throw new AssertionError("coverage: no case of character " + s + " x " + r);
+              }
+            });
+          }
+        }
+      });
+    }
+  }
+
+  @Property(tries = 20)
+  @NeedsFixture(Fixture.FOREIGN_CHARACTER)
+  @Label("CHAR-NOT-FOUND: another team's character and an unknown id give the same 404, apart from request_id")
+  void foreign_and_unknown_characters_are_indistinguishable(@ForAll("unknownId") String unknown) {
+    Exchange foreign = Conformance.check("CHAR-NOT-FOUND", EstimateCase.prompt("a knight")
+        .with("character_id", Conformance.fixtures().require(Fixture.FOREIGN_CHARACTER)));
+    Exchange missing = Conformance.check("CHAR-NOT-FOUND", EstimateCase.prompt("a knight")
+        .with("character_id", unknown));
+    JsonNode a = withoutVolatile(foreign.json(), Conformance.fixtures().require(Fixture.FOREIGN_CHARACTER));
+    JsonNode b = withoutVolatile(missing.json(), unknown);
+    Conformance.invariant("CHAR-NOT-FOUND", a != null && a.equals(b) && foreign.status() == missing.status(),
+        "a foreign character's answer differs from an unknown one's (existence leak): " + foreign.summary()
+            + " vs " + missing.summary(), foreign, missing);
+  }
+
+  @Provide
+  Arbitrary<String> unknownId() {
+    return Characters.unknownId();
+  }
+
+  /** The body without request_id, with the id itself replaced (a message may quote the id that was sent). */
+  static JsonNode withoutVolatile(JsonNode body, String id) {
+    if (body == null || !body.path("error").isObject()) {
+      return body;
+    }
+    ObjectNode copy = body.deepCopy();
+    ObjectNode e = (ObjectNode) copy.get("error");
+    e.remove("request_id");
+    if (e.path("message").isTextual()) {
+      e.put("message", e.get("message").asText().replace(id, "<id>"));
+    }
+    return copy;
+  }
+}

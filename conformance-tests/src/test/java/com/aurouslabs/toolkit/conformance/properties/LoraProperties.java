@@ -1,0 +1,53 @@
+package com.aurouslabs.toolkit.conformance.properties;
+
+import com.aurouslabs.toolkit.conformance.Conformance;
+import com.aurouslabs.toolkit.conformance.arbitraries.References;
+import com.aurouslabs.toolkit.conformance.config.Fixture;
+import com.aurouslabs.toolkit.conformance.http.EstimateCase;
+import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.PropagationMode;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/** lora_id: resolution, not-found without leaks, modes. */
+@AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
+@StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+class LoraProperties {
+
+  @Provide
+  Arbitrary<String> unknownLora() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("0123456789ABCDEFGHJKMNPQRSTVWXYZ").ofLength(26).map(s -> "lora_" + s),
+        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(3).ofMaxLength(12).map(s -> "no-such-" + s),
+        Arbitraries.just("00000000-0000-4000-8000-000000000000"));
+  }
+
+  @Property(tries = 30)
+  @Label("LORA-NOT-FOUND: unknown LoRA ids, slugs and UUIDs give 404 resource_not_found on lora_id")
+  void unknown_loras_are_not_found(@ForAll("unknownLora") String lora) {
+    Conformance.check("LORA-NOT-FOUND", EstimateCase.prompt("a neon city").with("lora_id", lora));
+  }
+
+  @Provide
+  Arbitrary<List<Object>> references() {
+    return Arbitraries.oneOf(Arbitraries.just(List.of()), References.valid(Conformance.fixtures()));
+  }
+
+  @Property(tries = 30)
+  @NeedsFixture({Fixture.LORA, Fixture.NO_REFS_LORA})
+  @Label("LORA-RESOLVE, LORA-MODE: a LoRA without reference support is refused with references")
+  void loras_resolve_and_respect_their_mode(@ForAll boolean noRefsLora, @ForAll("references") List<Object> refs) {
+    String lora = Conformance.fixtures().require(noRefsLora ? Fixture.NO_REFS_LORA : Fixture.LORA);
+    EstimateCase c = EstimateCase.prompt("a neon city").with("lora_id", lora);
+    Conformance.check(noRefsLora && !refs.isEmpty() ? "LORA-MODE" : "LORA-RESOLVE",
+        refs.isEmpty() ? c : c.with("reference_image_urls", refs));
+  }
+}

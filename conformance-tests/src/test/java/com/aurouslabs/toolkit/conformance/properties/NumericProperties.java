@@ -1,0 +1,132 @@
+package com.aurouslabs.toolkit.conformance.properties;
+
+import com.aurouslabs.toolkit.conformance.Conformance;
+import com.aurouslabs.toolkit.conformance.arbitraries.Numbers;
+import com.aurouslabs.toolkit.conformance.arbitraries.References;
+import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
+import com.aurouslabs.toolkit.conformance.http.EstimateCase;
+import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.PropagationMode;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/** steps, count, seed, guidance_scale, cfg_rescale, denoise_strength: inclusive ranges from the spec. */
+@AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
+@StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+class NumericProperties {
+
+  static final Map<String, String> GROUP = Map.ofEntries(Map.entry("min", "exact-bound"),
+      Map.entry("max", "exact-bound"), Map.entry("below", "outside"), Map.entry("above", "outside"),
+      Map.entry("outside-half", "outside"), Map.entry("huge", "outside"), Map.entry("tiny", "outside"),
+      Map.entry("fraction", "fraction-or-float"), Map.entry("whole-float", "fraction-or-float"),
+      Map.entry("inside", "inside"), Map.entry("just-inside", "inside"), Map.entry("wrong-type", "wrong-type"));
+
+  private static final List<Set<String>> INTEGER_CLASSES =
+      List.of(Set.of("exact-bound"), Set.of("outside"), Set.of("inside"), Set.of("fraction-or-float"));
+  private static final List<Set<String>> NUMBER_CLASSES =
+      List.of(Set.of("exact-bound"), Set.of("outside"), Set.of("inside"));
+
+  private static void rangeCase(String rule, String field, Tagged<Object> value, List<Set<String>> classes) {
+    Coverage.collect(field + " class", GROUP.get(value.tag()));
+    Conformance.check(rule, EstimateCase.prompt("a glass of water on a table").with(field, value.value()));
+    Coverage.require(field + " class", classes);
+  }
+
+  @Provide
+  Arbitrary<Tagged<Object>> steps() {
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(12, Numbers.of("steps")),
+        net.jqwik.api.Tuple.of(1, Numbers.wrongType()));
+  }
+
+  @Provide
+  Arbitrary<Tagged<Object>> count() {
+    return Numbers.of("count");
+  }
+
+  @Provide
+  Arbitrary<Tagged<Object>> seed() {
+    return Numbers.of("seed");
+  }
+
+  @Provide
+  Arbitrary<Tagged<Object>> guidance() {
+    return Numbers.of("guidance_scale");
+  }
+
+  @Provide
+  Arbitrary<Tagged<Object>> cfg() {
+    return Numbers.of("cfg_rescale");
+  }
+
+  @Provide
+  Arbitrary<Tagged<Object>> denoise() {
+    return Numbers.of("denoise_strength");
+  }
+
+  @Property
+  @Label("STEPS-RANGE, BODY-INTEGER, BODY-TYPE: steps is a whole number within the spec's bounds")
+  void steps_are_whole_numbers_in_range(@ForAll("steps") Tagged<Object> steps) {
+    rangeCase("STEPS-RANGE", "steps", steps, INTEGER_CLASSES);
+  }
+
+  @Property
+  @Label("COUNT-RANGE, BODY-INTEGER: count is a whole number within the spec's bounds")
+  void count_is_a_whole_number_in_range(@ForAll("count") Tagged<Object> count) {
+    rangeCase("COUNT-RANGE", "count", count, INTEGER_CLASSES);
+  }
+
+  @Property
+  @Label("SEED-RANGE, BODY-INTEGER: seed is a whole number in [0, 2^53-1]")
+  void seed_is_a_whole_number_in_range(@ForAll("seed") Tagged<Object> seed) {
+    rangeCase("SEED-RANGE", "seed", seed, INTEGER_CLASSES);
+  }
+
+  @Property
+  @Label("GUIDANCE-RANGE: guidance_scale is within the spec's bounds")
+  void guidance_scale_is_in_range(@ForAll("guidance") Tagged<Object> guidance) {
+    rangeCase("GUIDANCE-RANGE", "guidance_scale", guidance, NUMBER_CLASSES);
+  }
+
+  @Property
+  @Label("CFG-RESCALE-RANGE: cfg_rescale is within the spec's bounds")
+  void cfg_rescale_is_in_range(@ForAll("cfg") Tagged<Object> cfg) {
+    rangeCase("CFG-RESCALE-RANGE", "cfg_rescale", cfg, NUMBER_CLASSES);
+  }
+
+  @Provide
+  Arbitrary<List<Object>> references() {
+    return Arbitraries.oneOf(Arbitraries.just(List.of()), References.valid(Conformance.fixtures()));
+  }
+
+  @Property
+  @Label("DENOISE-RANGE, DENOISE-IGNORED-T2I: denoise_strength is range-checked with or without references")
+  void denoise_strength_is_checked_with_and_without_references(@ForAll("denoise") Tagged<Object> denoise,
+      @ForAll("references") List<Object> refs) {
+    Coverage.collect("denoise x references", GROUP.get(denoise.tag()), refs.isEmpty() ? "t2i" : "with-references");
+    EstimateCase c = EstimateCase.prompt("a misty forest").with("denoise_strength", denoise.value());
+    Conformance.check("DENOISE-RANGE", refs.isEmpty() ? c : c.with("reference_image_urls", refs));
+    if (Coverage.enforced()) {
+      net.jqwik.api.statistics.Statistics.label("denoise x references").coverage(cov -> {
+        for (String g : List.of("exact-bound", "outside", "inside")) {
+          for (String r : List.of("t2i", "with-references")) {
+            cov.check(g, r).count((java.util.function.Consumer<Integer>) n -> {
+              if (n < 1) {
+                throw new AssertionError("coverage: no case of denoise " + g + " x " + r);
+              }
+            });
+          }
+        }
+      });
+    }
+  }
+}

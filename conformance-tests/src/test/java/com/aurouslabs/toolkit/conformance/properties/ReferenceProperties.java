@@ -1,0 +1,72 @@
+package com.aurouslabs.toolkit.conformance.properties;
+
+import com.aurouslabs.toolkit.conformance.Conformance;
+import com.aurouslabs.toolkit.conformance.arbitraries.References;
+import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
+import com.aurouslabs.toolkit.conformance.http.EstimateCase;
+import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.oracle.Expectation;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.PropagationMode;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/** reference_image_urls: count, form, length, blocked hosts, userinfo, file existence. */
+@AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
+@StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+class ReferenceProperties {
+
+  @Provide
+  Arbitrary<Tagged<List<Object>>> references() {
+    return References.list(Conformance.fixtures());
+  }
+
+  @Property
+  @Label("REF-MAX-ITEMS, REF-EMPTY-IS-NONE, REF-ITEM-FORM, REF-URL-MAX-LENGTH, REF-URL-HOST-BLOCKED, "
+      + "REF-URL-NO-USERINFO, REF-FILE-EXISTS: every reference entry is checked")
+  void reference_lists_are_checked_entry_by_entry(@ForAll("references") Tagged<List<Object>> refs) {
+    EstimateCase c = EstimateCase.prompt("a mountain cabin").with("reference_image_urls", refs.value());
+    Expectation e = Conformance.expect(c);
+    Coverage.collect("list size", refs.tag());
+    Coverage.collect("outcome", e.accepted() ? "accepted" : e.ruleIds().get(0));
+    Conformance.check(e.accepted() ? "REF-EMPTY-IS-NONE" : e.ruleIds().get(0), c);
+    Coverage.require("list size", "empty", "some", "max", "over-max");
+    Coverage.require("outcome", "accepted", "REF-MAX-ITEMS", "REF-ITEM-FORM", "REF-URL-HOST-BLOCKED");
+  }
+
+  @Provide
+  Arbitrary<String> host() {
+    return Arbitraries.of(References.BLOCKED_HOSTS);
+  }
+
+  @Provide
+  Arbitrary<String> path() {
+    return References.path();
+  }
+
+  @Property
+  @Label("REF-URL-HOST-BLOCKED: private, loopback, link-local and metadata hosts are refused in every spelling")
+  void blocked_hosts_are_refused_in_every_spelling(@ForAll("host") String host, @ForAll("path") String path) {
+    Conformance.check("REF-URL-HOST-BLOCKED", EstimateCase.prompt("a portrait")
+        .with("reference_image_urls", List.of("https://" + host + path)));
+  }
+
+  @Provide
+  Arbitrary<String> publicHost() {
+    return Arbitraries.of(References.PUBLIC_HOSTS);
+  }
+
+  @Property
+  @Label("REF-URL-HOST-BLOCKED, PRICE-REFS-FREE: public https hosts that merely look internal are accepted")
+  void public_hosts_are_accepted(@ForAll("publicHost") String host, @ForAll("path") String path) {
+    Conformance.check("REF-URL-HOST-BLOCKED", EstimateCase.prompt("a portrait")
+        .with("reference_image_urls", List.of("https://" + host + path)));
+  }
+}

@@ -1,0 +1,110 @@
+package com.aurouslabs.toolkit.conformance.report;
+
+import com.aurouslabs.toolkit.conformance.check.Result;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Collects per-rule outcomes of one run (one launcher session). Thread-safe. */
+public final class Recorder {
+
+  private static final int MAX_MESSAGES = 5;
+
+  private final Map<String, RuleStats> rules = new TreeMap<>();
+  private final AtomicLong cases = new AtomicLong();
+  private final List<Map<String, Object>> selfCheck = new ArrayList<>();
+
+  /** Mutable per-rule tallies (also the JSON shape of a report part). */
+  public static final class RuleStats {
+    public long passed;
+    public long warnings;
+    public long failed;
+    public long skipped;
+    public long requests;
+    public List<String> messages = new ArrayList<>();
+    public List<String> seeds = new ArrayList<>();
+    public List<String> skipReasons = new ArrayList<>();
+
+    public Result result() {
+      if (failed > 0) {
+        return Result.FAILED;
+      }
+      if (warnings > 0) {
+        return Result.WARNING;
+      }
+      if (passed > 0) {
+        return Result.PASSED;
+      }
+      return skipped > 0 ? Result.SKIPPED : null;
+    }
+
+    void merge(RuleStats o) {
+      passed += o.passed;
+      warnings += o.warnings;
+      failed += o.failed;
+      skipped += o.skipped;
+      requests += o.requests;
+      o.messages.forEach(m -> addCapped(messages, m));
+      o.seeds.forEach(s -> addCapped(seeds, s));
+      o.skipReasons.forEach(s -> addCapped(skipReasons, s));
+    }
+  }
+
+  private static void addCapped(List<String> list, String s) {
+    if (list.size() < MAX_MESSAGES && !list.contains(s)) {
+      list.add(s);
+    }
+  }
+
+  private RuleStats stats(String ruleId) {
+    return rules.computeIfAbsent(ruleId, k -> new RuleStats());
+  }
+
+  public synchronized void outcome(String ruleId, Result result, String message, long requests) {
+    RuleStats s = stats(ruleId);
+    s.requests += requests;
+    switch (result) {
+      case PASSED -> s.passed++;
+      case WARNING -> { s.warnings++; addCapped(s.messages, "WARNING " + message); }
+      case FAILED -> { s.failed++; addCapped(s.messages, message); }
+      case SKIPPED -> { s.skipped++; addCapped(s.skipReasons, message); }
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  public synchronized void seed(String ruleId, String seed, String note) {
+    addCapped(stats(ruleId).seeds, "seed " + seed + (note == null ? "" : ": " + note));
+  }
+
+  public void countCase() {
+    cases.incrementAndGet();
+  }
+
+  public long cases() {
+    return cases.get();
+  }
+
+  public synchronized void selfCheck(Map<String, Object> entry) {
+    selfCheck.add(entry);
+  }
+
+  public synchronized Map<String, RuleStats> snapshot() {
+    Map<String, RuleStats> copy = new TreeMap<>();
+    rules.forEach((k, v) -> {
+      RuleStats c = new RuleStats();
+      c.merge(v);
+      copy.put(k, c);
+    });
+    return copy;
+  }
+
+  public synchronized List<Map<String, Object>> selfCheckEntries() {
+    return List.copyOf(selfCheck);
+  }
+
+  public static void mergeInto(Map<String, RuleStats> target, Map<String, RuleStats> part) {
+    part.forEach((k, v) -> target.computeIfAbsent(k, x -> new RuleStats()).merge(v));
+  }
+}

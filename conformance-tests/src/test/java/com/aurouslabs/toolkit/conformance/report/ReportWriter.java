@@ -1,0 +1,159 @@
+package com.aurouslabs.toolkit.conformance.report;
+
+import com.aurouslabs.toolkit.conformance.check.Result;
+import com.aurouslabs.toolkit.conformance.spec.Rule;
+import com.aurouslabs.toolkit.conformance.spec.RuleCatalog;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code conformance-report.{json,md}}. Each test JVM (surefire, failsafe) saves its part under
+ * {@code conformance-report.parts/}; the report is the merge of all parts of this build.
+ */
+public final class ReportWriter {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** What one JVM contributes. */
+  public static final class Part {
+    public String target;
+    public boolean embeddedMock;
+    public boolean strict;
+    public boolean budgetMode;
+    public long requests;
+    public long cases;
+    public Map<String, Recorder.RuleStats> rules = new TreeMap<>();
+    public List<Map<String, Object>> selfCheck = new ArrayList<>();
+  }
+
+  private ReportWriter() {}
+
+  /** Removes parts of earlier builds (called by the first JVM of a build). */
+  public static void clearParts(Path dir) {
+    Path parts = dir.resolve("conformance-report.parts");
+    if (Files.isDirectory(parts)) {
+      try (Stream<Path> s = Files.list(parts)) {
+        s.forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  public static Map<String, Object> write(Path dir, String partName, Part part, RuleCatalog catalog) {
+    try {
+      Path parts = dir.resolve("conformance-report.parts");
+      Files.createDirectories(parts);
+      JSON.writeValue(parts.resolve(partName + ".json").toFile(), part);
+      Part merged = new Part();
+      List<Path> files;
+      try (Stream<Path> s = Files.list(parts)) {
+        files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      }
+      for (Path f : files) {
+        Part p = JSON.readValue(f.toFile(), new TypeReference<Part>() {});
+        merged.target = p.target;
+        merged.embeddedMock = p.embeddedMock;
+        merged.strict = p.strict;
+        merged.budgetMode |= p.budgetMode;
+        merged.requests += p.requests;
+        merged.cases += p.cases;
+        Recorder.mergeInto(merged.rules, p.rules);
+        merged.selfCheck.addAll(p.selfCheck);
+      }
+      Map<String, Object> report = toReport(merged, catalog);
+      JSON.writeValue(dir.resolve("conformance-report.json").toFile(), report);
+      Files.writeString(dir.resolve("conformance-report.md"), markdown(report));
+      return report;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the conformance report to " + dir, e);
+    }
+  }
+
+  static Map<String, Object> toReport(Part p, RuleCatalog catalog) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("generated_at", Instant.now().toString());
+    r.put("target", p.target);
+    r.put("embedded_mock", p.embeddedMock);
+    r.put("strict", p.strict);
+    r.put("budget_mode", p.budgetMode);
+    r.put("requests", p.requests);
+    r.put("cases", p.cases);
+    Map<String, Integer> totals = new TreeMap<>();
+    List<Map<String, Object>> rules = new ArrayList<>();
+    for (Rule rule : catalog.all()) {
+      Recorder.RuleStats s = p.rules.getOrDefault(rule.id(), new Recorder.RuleStats());
+      Result res = s.result();
+      String result = res == null ? "not_run" : res.name().toLowerCase();
+      totals.merge(result, 1, Integer::sum);
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("id", rule.id());
+      e.put("family", rule.family());
+      e.put("tier", rule.tier().name().toLowerCase());
+      e.put("security", rule.security());
+      e.put("result", result);
+      e.put("checks_passed", s.passed);
+      e.put("warnings", s.warnings);
+      e.put("failures", s.failed);
+      e.put("skips", s.skipped);
+      e.put("requests", s.requests);
+      e.put("target", p.target);
+      e.put("messages", s.messages);
+      e.put("seeds", s.seeds);
+      e.put("skip_reasons", s.skipReasons);
+      rules.add(e);
+    }
+    r.put("totals", totals);
+    r.put("rules", rules);
+    r.put("self_check", p.selfCheck);
+    return r;
+  }
+
+  @SuppressWarnings("unchecked")
+  static String markdown(Map<String, Object> r) {
+    StringBuilder md = new StringBuilder("# Conformance report: POST /v1/images/estimate\n\n");
+    md.append("- target: ").append(r.get("target")).append(Boolean.TRUE.equals(r.get("embedded_mock"))
+        ? " (embedded mock)" : "").append('\n');
+    md.append("- generated: ").append(r.get("generated_at")).append('\n');
+    md.append("- requests: ").append(r.get("requests")).append(", cases: ").append(r.get("cases")).append('\n');
+    md.append("- strict: ").append(r.get("strict")).append(", budget mode: ").append(r.get("budget_mode")).append('\n');
+    md.append("- totals: ").append(r.get("totals")).append("\n\n");
+    md.append("| rule | tier | security | result | checks | warn | fail | skip | requests | note |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Map<String, Object> e : (List<Map<String, Object>>) r.get("rules")) {
+      List<String> msgs = (List<String>) e.get("messages");
+      List<String> skips = (List<String>) e.get("skip_reasons");
+      String note = !msgs.isEmpty() ? msgs.get(0) : !skips.isEmpty() ? skips.get(0) : "";
+      note = note.replace("|", "\\|").replace("\n", " ");
+      if (note.length() > 160) {
+        note = note.substring(0, 160) + "...";
+      }
+      md.append("| ").append(e.get("id")).append(" | ").append(e.get("tier")).append(" | ")
+          .append(Boolean.TRUE.equals(e.get("security")) ? "yes" : "").append(" | **").append(e.get("result"))
+          .append("** | ").append(e.get("checks_passed")).append(" | ").append(e.get("warnings")).append(" | ")
+          .append(e.get("failures")).append(" | ").append(e.get("skips")).append(" | ").append(e.get("requests"))
+          .append(" | ").append(note).append(" |\n");
+    }
+    List<Map<String, Object>> self = (List<Map<String, Object>>) r.get("self_check");
+    if (!self.isEmpty()) {
+      md.append("\n## Mutation self-check (defects injected into the mock)\n\n| defect | expected rule | caught by | verdict |\n|---|---|---|---|\n");
+      for (Map<String, Object> s : self) {
+        md.append("| ").append(s.get("defect")).append(" | ").append(s.get("expected_rule")).append(" | ")
+            .append(s.get("failed_rules")).append(" | ").append(s.get("verdict")).append(" |\n");
+      }
+    }
+    return md.toString();
+  }
+}

@@ -1,0 +1,18 @@
+package com.aurouslabs.toolkit.conformance.spec;
+
+import java.util.Set;
+
+/**
+ * One rule of rules.yaml. {@code status}/{@code type}/{@code code}/{@code param} are the expected outcome
+ * ({@code null} when the rule does not state that part); {@code documented} lists which parts the vendor
+ * itself documents (the others are this project's decision).
+ */
+public record Rule(String id, String family, Tier tier, boolean security, String text, Integer status,
+    String type, String code, String param, Set<String> documented) {
+
+  public enum Tier { DOCUMENTED, INFERRED }
+
+  public boolean documents(String part) {
+    return documented.contains(part);
+  }
+}
