@@ -39,8 +39,9 @@ class ReadmeExampleTest {
         .isEqualTo("invalid size: parameter_invalid_combination");
   }
 
-  @Test
-  void readme_contains_the_snippet_verbatim() throws IOException {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"README.md", "../README.md"})
+  void readme_contains_the_snippet_verbatim(String readmePath) throws IOException {
     List<String> source = Files.readAllLines(
         Path.of("src/test/java/com/aurouslabs/toolkit/client/ReadmeExample.java"));
     int begin = indexOfMarker(source, "// README-BEGIN");
@@ -51,7 +52,7 @@ class ReadmeExampleTest {
     String expected = snippet.stream().map(l -> l.isBlank() ? "" : l.substring(indent))
         .collect(Collectors.joining("\n"));
 
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of(readmePath));
 
     assertThat(readme).contains(expected);
   }
