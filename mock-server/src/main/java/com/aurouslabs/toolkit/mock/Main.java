@@ -1,12 +1,17 @@
 package com.aurouslabs.toolkit.mock;
 
+import com.aurouslabs.toolkit.mock.fixtures.CharacterFixture;
+import com.aurouslabs.toolkit.mock.fixtures.FileFixture;
 import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
 import com.aurouslabs.toolkit.mock.fixtures.KeyFixture;
+import com.aurouslabs.toolkit.mock.fixtures.LoraFixture;
 import com.aurouslabs.toolkit.mock.fixtures.TeamFixture;
 import com.aurouslabs.toolkit.mock.journal.ApiKeyMasker;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +58,8 @@ public final class Main implements Callable<Integer> {
     private MockServer server;
 
     public static void main(String[] args) {
+        configureConsoleLogging();
+        Warmup.start();
         Main main = new Main();
         int code = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         if (code != 0 || main.server == null) {
@@ -70,6 +77,24 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "estimate-mock-shutdown"));
         printBanner(System.out, server, fixtures == null);
         return 0;
+    }
+
+    /**
+     * Console logging for the runnable jar only: slf4j-simple (an optional dependency, shaded into the jar), set up
+     * with system properties before the first logger exists. A {@code -D} given on the command line wins. The
+     * library configures nothing, so in-process users keep their own backend and levels.
+     */
+    static void configureConsoleLogging() {
+        String prefix = "org.slf4j.simpleLogger.";
+        String[][] defaults = {
+                {"defaultLogLevel", "info"}, {"showDateTime", "true"}, {"dateTimeFormat", "HH:mm:ss.SSS"},
+                {"showThreadName", "false"}, {"showShortLogName", "true"}, {"levelInBrackets", "false"},
+                {"log.io.netty", "warn"}, {"log.io.vertx", "warn"}, {"log.com.networknt", "warn"}};
+        for (String[] d : defaults) {
+            if (System.getProperty(prefix + d[0]) == null) {
+                System.setProperty(prefix + d[0], d[1]);
+            }
+        }
     }
 
     static void printBanner(PrintStream out, MockServer server, boolean builtInFixtures) {
@@ -97,6 +122,25 @@ public final class Main implements Callable<Integer> {
                 String shown = builtInFixtures ? key.key() : ApiKeyMasker.mask(key.key());
                 out.println("    " + team.id() + "  " + shown + (key.revoked() ? "  (revoked)" : ""));
             }
+        }
+        for (TeamFixture team : fixtures.teams()) {
+            List<String> characters = new ArrayList<>();
+            for (CharacterFixture c : team.characters()) {
+                characters.add(c.id() + " " + c.status());
+            }
+            List<String> files = new ArrayList<>();
+            for (FileFixture f : team.files()) {
+                files.add(f.id() + " " + f.status());
+            }
+            out.println("  " + team.id() + " characters: " + (characters.isEmpty() ? "none" : String.join(", ", characters)));
+            out.println("  " + team.id() + " files:      " + (files.isEmpty() ? "none" : String.join(", ", files)));
+        }
+        out.println("  LoRAs (id, slug, visibility, state, references):");
+        for (LoraFixture lora : fixtures.loras()) {
+            out.println("    " + lora.id() + "  " + lora.slug() + "  "
+                    + (lora.ownerTeam() == null ? "public" : "private to " + lora.ownerTeam()) + "  "
+                    + (lora.active() ? "active" : "inactive") + "  "
+                    + (lora.supportsReferences() ? "references ok" : "no references"));
         }
         out.println("  curl -s " + server.baseUrl() + "/v1/images/estimate -H 'Content-Type: application/json' "
                 + "-H 'X-Api-Key: <key>' -d '{\"prompt\":\"a red fox\"}'");

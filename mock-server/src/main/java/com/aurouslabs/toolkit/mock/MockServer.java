@@ -24,6 +24,7 @@ import io.vertx.core.http.HttpServerOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -63,18 +64,35 @@ public final class MockServer implements AutoCloseable {
 
     /** Starts with another REF-URL-HOST-BLOCKED policy (the full SSRF implementation, or a test double). */
     public static MockServer start(MockOptions options, ReferenceHostPolicy hostPolicy) {
-        SpecDocument spec = SpecDocument.load(options.spec());
-        Fixtures fixtures = FixturesLoader.load(options.fixtures());
+        // The spec (read + compile) and Vert.x (create) are independent: do them on two threads.
+        FutureTask<SpecAndSchema> specTask = new FutureTask<>(() -> {
+            SpecDocument loaded = SpecDocument.load(options.spec());
+            return new SpecAndSchema(loaded, new BodySchemaValidator(loaded));
+        });
+        Thread specThread = new Thread(specTask, "estimate-mock-spec-loader");
+        specThread.setDaemon(true);
+        specThread.start();
+        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        SpecDocument spec;
+        BodySchemaValidator schema;
+        Fixtures fixtures;
+        try {
+            fixtures = FixturesLoader.load(options.fixtures());
+            SpecAndSchema loaded = await(specTask);
+            spec = loaded.spec();
+            schema = loaded.schema();
+        } catch (RuntimeException | Error e) {
+            vertx.close();
+            throw e;
+        }
         FixtureIndex index = new FixtureIndex(fixtures);
-        BodySchemaValidator schema = new BodySchemaValidator(spec);
         MockState state = new MockState(options);
         AuthRules auth = new AuthRules(index);
         EstimatePipeline pipeline = new EstimatePipeline(auth, new VersionRules(spec, schema), schema,
                 new RuleRegistry(hostPolicy), index, state, options.warnOnly());
 
-        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
         CorsPolicy cors = new CorsPolicy(options.corsOrigin());
         ResponseWriter writer = new ResponseWriter(vertx, state, cors, options.latency());
         MockHttpHandler handler = new MockHttpHandler(vertx, pipeline,
@@ -163,7 +181,11 @@ public final class MockServer implements AutoCloseable {
                                     .setHost(options.host())
                                     .setPort(port)
                                     .setTcpNoDelay(true)
+                                    // No h2c upgrade (the mock speaks HTTP/1.x): the connection then exists
+                                    // before the first request is decoded, so the version guard sees it.
+                                    .setHttp2ClearTextEnabled(false)
                                     .setCompressionSupported(false))
+                            .connectionHandler(handler::guardVersions)
                             .requestHandler(handler)
                             .invalidRequestHandler(handler::invalidRequest);
                     await(server.listen());
@@ -187,6 +209,24 @@ public final class MockServer implements AutoCloseable {
             return probe.getLocalPort();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("no free port on " + host, e);
+        }
+    }
+
+    private record SpecAndSchema(SpecDocument spec, BodySchemaValidator schema) {
+    }
+
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         }
     }
 

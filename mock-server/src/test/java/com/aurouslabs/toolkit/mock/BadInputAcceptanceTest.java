@@ -168,4 +168,26 @@ class BadInputAcceptanceTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/9.9", "FTP/1.1", "HTTP/2.0", "HTTP/1.2"})
+    void unsupported_http_version_gets_a_400_envelope_not_a_bare_501(String version, MockServerInfo mock)
+            throws Exception {
+        String raw = "POST /v1/images/estimate " + version + "\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 13\r\n\r\n{\"prompt\":\"x\"}";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", mock.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(raw.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("\"code\":\"invalid_format\"")
+                    .containsPattern("(?i)aurous-request-id: req_[0-9A-Z]{26}\r\n")
+                    .containsPattern("\"request_id\":\"req_[0-9A-Z]{26}\"")
+                    .containsPattern("(?i)x-ratelimit-limit: \\d+\r\n")
+                    .containsPattern("(?i)connection: close\r\n")
+                    .containsPattern("(?i)access-control-allow-origin: ");
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertThat(answer).containsPattern("(?i)content-length: " + body.getBytes(StandardCharsets.UTF_8).length
+                    + "\r\n");
+        }
+    }
 }

@@ -37,7 +37,9 @@ class MainTest {
             Main.printBanner(new PrintStream(out, true, StandardCharsets.UTF_8), server, true);
             String banner = out.toString(StandardCharsets.UTF_8);
             assertThat(banner).contains(server.baseUrl() + "/v1/images/estimate", "built-in", "team_alpha",
-                    "og_aaaa", "(revoked)");
+                    "og_aaaa", "(revoked)",
+                    "char_01JDSYNTHW8JDG7FJ1BBXDK4A0", "synthesizing", "file_01JDEXP1REDJP4460YJ72C6EFT expired",
+                    "pixel-sketch", "no references", "retired-style", "inactive", "private to team_beta");
         }
     }
 }

@@ -115,7 +115,7 @@ public final class EstimatePipeline {
                 return error(call, broken.get(), version.version(), rate, team.id(), maskedKey, warnings);
             }
         }
-        ObjectNode estimate = PriceCalculator.estimate(fixtures.rateCardFor(team), body, defect);
+        byte[] estimate = PriceCalculator.estimateJson(fixtures.rateCardFor(team), body, defect);
         Map<String, String> headers = new LinkedHashMap<>();
         String resolvedSize = DimensionRules.resolvedSize(body);
         if (resolvedSize != null) {

@@ -145,6 +145,33 @@ public final class MockHttpHandler implements Handler<HttpServerRequest> {
         }
     }
 
+    /** Installs the guard that answers an unsupported HTTP version with the envelope (a connection handler). */
+    public void guardVersions(io.vertx.core.http.HttpConnection connection) {
+        UnsupportedVersionGuard.install(connection, this::unsupportedVersionAnswer);
+    }
+
+    /** The raw HTTP/1.1 answer to a request line with an unsupported version: the 400 envelope, then close. */
+    byte[] unsupportedVersionAnswer(String version) {
+        String requestId = RequestIds.next();
+        String shown = version.length() > 40 ? version.substring(0, 40) : version;
+        ApiError error = ApiError.invalidFormat("BODY-JSON", null,
+                "The request is not valid HTTP: version " + shown + " is not supported; use HTTP/1.1.");
+        Outcome outcome = new Outcome(400, ErrorEnvelopeFactory.envelope(error, requestId), error.ruleId(),
+                defaultVersion, state.rateLimiter().peek(null), null, null, Map.of(), List.of(), false);
+        byte[] body = JsonCodec.bytes(outcome.body());
+        io.vertx.core.MultiMap headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+        writer.fillHeaders(headers, requestId, outcome);
+        StringBuilder head = new StringBuilder(512).append("HTTP/1.1 400 Bad Request\r\n");
+        for (Map.Entry<String, String> h : headers) {
+            head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+        }
+        head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
+        byte[] headBytes = head.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return all;
+    }
+
     /** Answers requests Vert.x cannot parse as HTTP (bad request line, oversized headers) with the envelope. */
     public void invalidRequest(HttpServerRequest request) {
         String requestId = RequestIds.next();

@@ -8,9 +8,9 @@ import com.aurouslabs.toolkit.mock.ratelimit.RateLimitDecision;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -19,6 +19,16 @@ import java.util.Map;
  * loop) and the journal entry.
  */
 public final class ResponseWriter {
+
+    // Header names and constant values encoded once (Netty AsciiString), not on every answer.
+    private static final CharSequence H_CONTENT_TYPE = HttpHeaders.CONTENT_TYPE;
+    private static final CharSequence V_JSON = HttpHeaders.createOptimized(MockHeaders.JSON);
+    private static final CharSequence H_REQUEST_ID = HttpHeaders.createOptimized(MockHeaders.REQUEST_ID);
+    private static final CharSequence H_VERSION = HttpHeaders.createOptimized(MockHeaders.VERSION);
+    private static final CharSequence H_RATE_LIMIT = HttpHeaders.createOptimized(MockHeaders.RATE_LIMIT);
+    private static final CharSequence H_RATE_REMAINING = HttpHeaders.createOptimized(MockHeaders.RATE_REMAINING);
+    private static final CharSequence H_RATE_RESET = HttpHeaders.createOptimized(MockHeaders.RATE_RESET);
+    private static final CharSequence H_MOCK_RULE = HttpHeaders.createOptimized(MockHeaders.MOCK_RULE);
 
     private final Vertx vertx;
     private final MockState state;
@@ -35,7 +45,7 @@ public final class ResponseWriter {
     /** Sends after the configured latency; journals unless {@code journal} is false (admin calls). */
     public void send(HttpServerRequest request, String requestId, Outcome outcome, boolean journal) {
         if (journal) {
-            state.journal().record(new JournalEntry(Instant.now().toString(), request.method().name(),
+            state.journal().record(new JournalEntry(System.currentTimeMillis(), request.method().name(),
                     request.path(), outcome.status(), outcome.ruleId(), outcome.maskedKey(), outcome.teamId(),
                     requestId, outcome.warnings()));
         }
@@ -53,25 +63,30 @@ public final class ResponseWriter {
             return;
         }
         response.setStatusCode(outcome.status());
-        MultiMap headers = response.headers();
-        headers.set("Content-Type", MockHeaders.JSON);
-        if (state.defect() != Defect.MISSING_REQUEST_ID) {
-            headers.set(MockHeaders.REQUEST_ID, requestId);
+        fillHeaders(response.headers(), requestId, outcome);
+        Object body = outcome.body();
+        if (body == null) {
+            response.end();
+        } else {
+            response.end(Buffer.buffer(body instanceof byte[] raw ? raw : JsonCodec.bytes(body)));
         }
-        headers.set(MockHeaders.VERSION, outcome.version());
+    }
+
+    /** The headers of every answer: content type, request id, version, rate limit, rule, extras, CORS. */
+    void fillHeaders(MultiMap headers, String requestId, Outcome outcome) {
+        headers.set(H_CONTENT_TYPE, V_JSON);
+        if (state.defect() != Defect.MISSING_REQUEST_ID) {
+            headers.set(H_REQUEST_ID, requestId);
+        }
+        headers.set(H_VERSION, outcome.version());
         RateLimitDecision rate = outcome.rateLimit();
-        headers.set(MockHeaders.RATE_LIMIT, Long.toString(rate.limit()));
-        headers.set(MockHeaders.RATE_REMAINING, Long.toString(rate.remaining()));
-        headers.set(MockHeaders.RATE_RESET, Long.toString(rate.resetEpochSeconds()));
-        headers.set(MockHeaders.MOCK_RULE, outcome.ruleId());
+        headers.set(H_RATE_LIMIT, Long.toString(rate.limit()));
+        headers.set(H_RATE_REMAINING, Long.toString(rate.remaining()));
+        headers.set(H_RATE_RESET, Long.toString(rate.resetEpochSeconds()));
+        headers.set(H_MOCK_RULE, outcome.ruleId());
         for (Map.Entry<String, String> e : outcome.extraHeaders().entrySet()) {
             headers.set(e.getKey(), e.getValue());
         }
         cors.addTo(headers);
-        if (outcome.body() == null) {
-            response.end();
-        } else {
-            response.end(Buffer.buffer(JsonCodec.bytes(outcome.body())));
-        }
     }
 }

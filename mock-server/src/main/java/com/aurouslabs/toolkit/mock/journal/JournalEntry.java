@@ -1,11 +1,21 @@
 package com.aurouslabs.toolkit.mock.journal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * One answered request: when, method, path, status, the rule ID that decided it ({@code OK} on 200), the masked
- * API key, the team, the request id and, in warn-only mode, the rules the request broke.
+ * One answered request: when (epoch millis, formatted only when read), method, path, status, the rule ID that
+ * decided it ({@code OK} on 200), the masked API key, the team, the request id and, in warn-only mode, the rules
+ * the request broke.
  */
-public record JournalEntry(String timestamp, String method, String path, int status, String rule, String apiKey,
-                           String team, String requestId, List<String> warnings) {
+public record JournalEntry(@JsonIgnore long epochMillis, String method, String path, int status, String rule,
+                           String apiKey, String team, String requestId, List<String> warnings) {
+
+    /** ISO-8601 instant, e.g. {@code 2026-11-24T08:37:20.341Z} (the {@code timestamp} of the admin journal). */
+    @JsonProperty("timestamp")
+    public String timestamp() {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
 }

@@ -3,9 +3,9 @@ package com.aurouslabs.toolkit.mock.pricing;
 import com.aurouslabs.toolkit.mock.Defect;
 import com.aurouslabs.toolkit.mock.fixtures.RateCard;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * PRICE-*: base = image.base x count (PRICE-COUNT); with enhance_prompt true an enhance line of
@@ -15,21 +15,22 @@ import java.math.BigDecimal;
  */
 public final class PriceCalculator {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-
     private PriceCalculator() {
     }
 
-    public static ObjectNode estimate(RateCard card, ObjectNode body, Defect defect) {
+    /**
+     * The 200 body as UTF-8 JSON bytes, written directly (the hot path: no tree, no ObjectMapper):
+     * {@code {"object":"estimate","estimated_cost":{"amount":A,"breakdown":{"base":B[,"enhance":E]}},"currency":"credit"}}.
+     */
+    public static byte[] estimateJson(RateCard card, ObjectNode body, Defect defect) {
         BigDecimal count = BigDecimal.valueOf(intOr(body.get("count"), 1));
         BigDecimal base = card.imageBase().multiply(count);
-        ObjectNode breakdown = NODES.objectNode();
-        breakdown.set("base", number(base));
+        StringBuilder breakdown = new StringBuilder(64).append("{\"base\":").append(plain(base));
         BigDecimal amount = base;
         JsonNode enhance = body.get("enhance_prompt");
         if (enhance != null && enhance.isBoolean() && enhance.booleanValue()) {
             BigDecimal line = base.multiply(card.enhancePromptMultiplier().subtract(BigDecimal.ONE));
-            breakdown.set("enhance", number(line));
+            breakdown.append(",\"enhance\":").append(plain(line));
             amount = amount.add(line);
         }
         if (defect == Defect.PRICE_REFERENCES) {
@@ -37,18 +38,13 @@ public final class PriceCalculator {
             int n = refs != null && refs.isArray() ? refs.size() : 0;
             if (n > 0) {
                 BigDecimal line = card.imageBase().multiply(BigDecimal.valueOf(n));
-                breakdown.set("references", number(line));
+                breakdown.append(",\"references\":").append(plain(line));
                 amount = amount.add(line);
             }
         }
-        ObjectNode cost = NODES.objectNode();
-        cost.set("amount", number(amount));
-        cost.set("breakdown", breakdown);
-        ObjectNode estimate = NODES.objectNode();
-        estimate.put("object", "estimate");
-        estimate.set("estimated_cost", cost);
-        estimate.put("currency", "credit");
-        return estimate;
+        String json = "{\"object\":\"estimate\",\"estimated_cost\":{\"amount\":" + plain(amount)
+                + ",\"breakdown\":" + breakdown + "}},\"currency\":\"credit\"}";
+        return json.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static int intOr(JsonNode node, int fallback) {
@@ -60,11 +56,8 @@ public final class PriceCalculator {
     }
 
     /** {@code 1} for whole numbers, {@code 1.5} otherwise (never {@code 1.0} or {@code 1E+1}). */
-    static JsonNode number(BigDecimal value) {
+    static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.scale() <= 0) {
-            return NODES.numberNode(stripped.toBigIntegerExact());
-        }
-        return NODES.numberNode(stripped);
+        return stripped.scale() <= 0 ? stripped.toBigIntegerExact().toString() : stripped.toPlainString();
     }
 }

@@ -45,7 +45,7 @@ public final class FuzzCampaign {
     /** The counts of one run. {@code failures} keeps the first few, with the case to replay. */
     public record Result(long seed, int requests, long wallMillis, boolean budgetExhausted, Map<Integer, Long> byStatus,
             Map<String, Map<Integer, Long>> byKind, long serverErrors, long hangs, long drops, long badAnswers,
-            long vertxVersion501, List<String> failures) {
+            List<String> failures) {
 
         public long failureCount() {
             return serverErrors + hangs + drops + badAnswers;
@@ -58,8 +58,6 @@ public final class FuzzCampaign {
             sb.append("fuzz: by status ").append(byStatus).append('\n');
             sb.append(String.format(Locale.ROOT, "fuzz: 5xx=%d hangs=%d drops=%d bad_answers=%d%n", serverErrors,
                     hangs, drops, badAnswers));
-            sb.append(String.format(Locale.ROOT, "fuzz: known: %d bare 501s from Vert.x for an unsupported HTTP "
-                    + "version in the request line (not counted in 5xx above)%n", vertxVersion501));
             byKind.forEach((kind, statuses) -> sb.append("fuzz:   ").append(kind).append(' ').append(statuses)
                     .append('\n'));
             failures.forEach(f -> sb.append("fuzz: FAIL ").append(f).append('\n'));
@@ -83,7 +81,6 @@ public final class FuzzCampaign {
     private final LongAdder hangs = new LongAdder();
     private final LongAdder drops = new LongAdder();
     private final LongAdder badAnswers = new LongAdder();
-    private final LongAdder vertxVersion501 = new LongAdder();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean budgetExhausted;
 
@@ -119,7 +116,7 @@ public final class FuzzCampaign {
         Map<String, Map<Integer, Long>> kinds = new TreeMap<>();
         byKind.forEach((k, m) -> kinds.put(k, snapshot(m)));
         return new Result(settings.seed(), done.get(), wall, budgetExhausted, snapshot(byStatus), kinds,
-                serverErrors.sum(), hangs.sum(), drops.sum(), badAnswers.sum(), vertxVersion501.sum(),
+                serverErrors.sum(), hangs.sum(), drops.sum(), badAnswers.sum(),
                 List.copyOf(failures));
     }
 
@@ -179,12 +176,6 @@ public final class FuzzCampaign {
         byKind.computeIfAbsent(c.kind(), k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(a.status(), k -> new LongAdder()).increment();
         String problem;
-        if (a.status() == 501 && c.kind().equals("malformed-http") && unsupportedVersion(c)) {
-            // Vert.x answers a request line with a well-formed but unsupported version (HTTP/9.9, FTP/1.1) with a
-            // bare 501 before any handler of the mock runs. Counted apart and reported, not hidden in the 5xx.
-            vertxVersion501.increment();
-            return;
-        }
         if (a.status() >= 500) {
             serverErrors.increment();
             fail(index, c, "server error " + a.status() + " " + a.bodyText());
@@ -200,13 +191,6 @@ public final class FuzzCampaign {
             badAnswers.increment();
             fail(index, c, problem + " -> " + a.status() + " " + a.bodyText());
         }
-    }
-
-    private static final Pattern REQUEST_LINE_VERSION = Pattern.compile("^[^\\r\\n]* ([A-Z]+)/(\\d)\\.(\\d)\\r\\n");
-
-    private static boolean unsupportedVersion(HostileRequests.Case c) {
-        var m = REQUEST_LINE_VERSION.matcher(new String(c.bytes(), StandardCharsets.ISO_8859_1));
-        return m.find() && !(m.group(1).equals("HTTP") && m.group(2).equals("1") && "01".contains(m.group(3)));
     }
 
     private static String estimateProblem(Answer a) {
