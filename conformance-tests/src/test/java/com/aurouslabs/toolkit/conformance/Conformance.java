@@ -44,7 +44,16 @@ public final class Conformance {
     SuiteRun run = run();
     Expectation exp = run.oracle().decide(c);
     run.recorder().countCase();
-    Exchange ex = run.transport().send(c, !exp.violates("RATE-LIMIT-BUCKET"));
+    Exchange ex;
+    try {
+      ex = run.transport().send(c, !exp.violates("RATE-LIMIT-BUCKET"));
+    } catch (com.aurouslabs.toolkit.conformance.http.Transport.NoAnswer e) {
+      String msg = "[NO-SERVER-ERROR] " + e.getMessage() + "\n  request: " + c + "\n  curl:    "
+          + run.transport().curl(c) + "\n  target:  " + run.target().description();
+      run.recorder().outcome("NO-SERVER-ERROR", run.policy().classify(run.catalog().rule("NO-SERVER-ERROR"),
+          new Finding("NO-SERVER-ERROR", Set.of("status"), msg)), msg, 1);
+      throw new AssertionError(msg, e);
+    }
     if (ex.status() == 429 && !exp.violates("RATE-LIMIT-BUCKET")) {
       throw new TestAbortedException("still rate limited (429) after honouring Retry-After: " + c);
     }

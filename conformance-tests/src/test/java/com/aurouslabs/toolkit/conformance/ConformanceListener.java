@@ -27,21 +27,24 @@ public final class ConformanceListener implements TestExecutionListener {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void testPlanExecutionFinished(TestPlan plan) {
     boolean outermost = SuiteRuns.isOutermost();
     SuiteRun run = SuiteRuns.pop();
     try {
       boolean report = outermost && !"false".equals(run.settings().get(Setting.REPORT).orElse("true"));
-      if (report && (run.recorder().cases() > 0 || !run.recorder().snapshot().isEmpty()
-          || !run.recorder().selfCheckEntries().isEmpty())) {
+      var rec = run.recorder();
+      if (report && (rec.cases() > 0 || !rec.snapshot().isEmpty() || !rec.selfCheckEntries().isEmpty()
+          || !rec.pactEntries().isEmpty() || !rec.requestsBySource().isEmpty())) {
         Map<String, Object> r = run.writeReport();
-        System.out.printf("%nConformance [%s] against %s: %d requests, %d cases in this JVM; report so far "
-                + "(all JVMs of this build): %d requests, %d cases, rules %s -> %s/conformance-report.{json,md}%n",
+        System.out.printf("%nConformance [%s] against %s: this JVM sent %d requests (%d conformance checks, %s), "
+                + "%d cases%nConformance report so far (all JVMs of this build): %d requests = %s; %d cases; "
+                + "rules %s; Pact interactions %s -> %s/conformance-report.{json,md}%n",
             run.settings().get(Setting.REPORT_PART).orElse("run"),
-            run.isTargetStarted() ? run.target().description() : "(not started)", run.requestsUsed(),
-            run.recorder().cases(), r.get("requests"), r.get("cases"), r.get("totals"),
-            run.settings().get(Setting.REPORT_DIR).orElse("target"));
+            run.isTargetStarted() ? run.target().description() : "(no conformance target started)",
+            run.requestsUsed() + rec.requestsBySource().values().stream().mapToLong(Long::longValue).sum(),
+            run.requestsUsed(), rec.requestsBySource().isEmpty() ? "nothing else" : rec.requestsBySource(),
+            rec.cases(), r.get("requests"), ReportWriter.requestBreakdown(r), r.get("cases"), r.get("totals"),
+            r.get("pact_totals"), run.settings().get(Setting.REPORT_DIR).orElse("target"));
       }
     } finally {
       run.close();

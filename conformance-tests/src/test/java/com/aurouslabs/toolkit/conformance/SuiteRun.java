@@ -30,6 +30,18 @@ public final class SuiteRun implements AutoCloseable {
   private Transport transport;
   private ExpectedOutcome oracle;
   private String targetError;
+  private int tries;
+
+  /** jqwik tries per property against the embedded mock (coverage minimums are enforced from here on). */
+  public static final int MOCK_TRIES = 100;
+  /**
+   * Tries per property against a URL when AUROUS_TRIES is not set: small enough that a default live run of every
+   * property fits the default budget of {@value #LIVE_BUDGET} requests (the boundary-weighted arbitraries put
+   * boundary cases first, and rules a property did not reach are reported SKIPPED, not passed).
+   */
+  public static final int LIVE_TRIES = 10;
+  public static final long LIVE_BUDGET = 600;
+  public static final double LIVE_RATE = 2.0;
 
   public SuiteRun(Settings settings) {
     this.settings = settings;
@@ -71,13 +83,40 @@ public final class SuiteRun implements AutoCloseable {
         targetError = "Conformance target not usable: " + e.getMessage();
         throw new AssertionError(targetError, e);
       }
-      double rate = settings.number(Setting.RATE_PER_SECOND).orElse(target.isEmbeddedMock() ? 0 : 2.0);
+      double rate = settings.number(Setting.RATE_PER_SECOND).orElse(target.isEmbeddedMock() ? 0 : LIVE_RATE);
       long budget = settings.number(Setting.REQUEST_BUDGET).map(Double::longValue)
-          .orElse(target.isEmbeddedMock() ? Long.MAX_VALUE : 600L);
+          .orElse(target.isEmbeddedMock() ? Long.MAX_VALUE : LIVE_BUDGET);
+      tries = settings.number(Setting.TRIES).map(Double::intValue)
+          .orElse(target.isEmbeddedMock() ? MOCK_TRIES : LIVE_TRIES);
+      if (tries < 1) {
+        throw new AssertionError(targetError = "AUROUS_TRIES (or -Daurous.tries) must be at least 1, got " + tries);
+      }
       transport = new Transport(target.baseUrl(), target.apiKey(), target.fixtures(), new Throttle(rate), budget);
       oracle = new ExpectedOutcome(spec(), catalog(), target.fixtures());
+      if (settings.raw("aurous.quiet").isEmpty()) {
+        System.out.println(plan());
+      }
     }
     return target;
+  }
+
+  /** The plan printed at start: target, tries, budget, rate, mode. */
+  public String plan() {
+    Target t = target();
+    String triesFrom = settings.get(Setting.TRIES).isPresent() ? "AUROUS_TRIES"
+        : t.isEmbeddedMock() ? "default for the embedded mock" : "default for a URL; AUROUS_TRIES overrides";
+    String rate = transport.ratePerSecond() <= 0 ? "unlimited" : transport.ratePerSecond() + " req/s";
+    String budget = transport.budget() == Long.MAX_VALUE ? "unlimited" : transport.budget() + " requests";
+    return String.format("%nConformance plan against %s: %s; at most %d tries per property (%s; properties that "
+            + "declare fewer keep theirs); request budget %s; rate %s; strict %s",
+        t.description(), budgetMode() ? "budget mode (fixed plan of <= 240 requests, properties skipped)"
+            : "properties", tries, triesFrom, budget, rate, strict());
+  }
+
+  /** jqwik tries per property: AUROUS_TRIES, else {@value #MOCK_TRIES} (mock) or {@value #LIVE_TRIES} (URL). */
+  public int tries() {
+    target();
+    return tries;
   }
 
   public boolean isTargetStarted() {
@@ -124,6 +163,8 @@ public final class SuiteRun implements AutoCloseable {
     part.strict = strict();
     part.budgetMode = budgetMode();
     part.requests = requestsUsed();
+    part.requestsBySource = recorder.requestsBySource();
+    part.pact = recorder.pactEntries();
     part.cases = recorder.cases();
     part.rules = recorder.snapshot();
     part.selfCheck = recorder.selfCheckEntries();

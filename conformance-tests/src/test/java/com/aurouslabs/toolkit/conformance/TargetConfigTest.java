@@ -27,7 +27,7 @@ class TargetConfigTest {
   @Test
   void an_unreachable_target_fails_fast_saying_what_to_set() {
     SuiteRun run = new SuiteRun(Settings.of(Map.of("aurous.base.url", "http://127.0.0.1:9",
-        "aurous.api.key", "al_live_0000")));
+        "aurous.api.key", "al_live_0000", "aurous.quiet", "true")));
     assertThatThrownBy(() -> run.transport().send(EstimateCase.prompt("x")))
         .isInstanceOf(AssertionError.class).hasMessageContaining("AUROUS_BASE_URL");
   }

@@ -68,12 +68,9 @@ class BudgetModeTest {
       }
     }
     missing.forEach(id -> run.recorder().outcome(id, com.aurouslabs.toolkit.conformance.check.Result.SKIPPED,
-        "not in the budget plan for this target: a fixture it needs is not configured (README, env table)", 0));
-    NOT_IN_PLAN.forEach((id, why) -> {
-      if (!run.target().isEmbeddedMock()) {
-        run.recorder().outcome(id, com.aurouslabs.toolkit.conformance.check.Result.SKIPPED, why, 0);
-      }
-    });
+        com.aurouslabs.toolkit.conformance.config.Fixture.requiredBy(id).filter(f -> !fx.has(f))
+            .map(f -> "not in the budget plan: " + f.skipReason())
+            .orElse("not in the budget plan for this target (README, env table)"), 0));
     assertThat(used).as("requests used by the budget plan").isLessThanOrEqualTo(LIMIT);
     assertThat(missing).as("rules the budget plan does not cover (add a step or a fixture)")
         .allMatch(id -> !run.target().isEmbeddedMock());

@@ -100,6 +100,8 @@ public final class BudgetPlan {
       s.add(new Step("REF-EMPTY-IS-NONE", p().with("character_id", c).with("reference_image_urls", List.of()),
           "char+[]"));
     });
+    s.add(new Step("CHAR-XOR-REFS", p().with("character_id", "char_01JZZZZZZZZZZZZZZZZZZZZZZZ")
+        .with("reference_image_urls", urls(1)), "unknown char+refs"));
     fx.get(Fixture.NOT_READY_CHARACTER).ifPresent(c -> s.add(new Step("CHAR-NOT-READY", p().with("character_id", c),
         "not ready")));
     fx.get(Fixture.FOREIGN_CHARACTER).ifPresent(c -> s.add(new Step("CHAR-NOT-FOUND", p().with("character_id", c),

@@ -19,7 +19,7 @@ public enum Setting {
   REQUEST_BUDGET("aurous.request.budget", "Total requests allowed; default 600 (URL) / unlimited (mock)"),
   BUDGET_MODE("aurous.budget.mode", "true = only the fixed <= 240-request budget plan runs"),
   STRICT("aurous.strict", "true = failures of inferred rules / undocumented parts fail instead of warn"),
-  TRIES("aurous.tries", "jqwik tries per property (Maven property; also jqwik.tries.default)"),
+  TRIES("aurous.tries", "jqwik tries per property; default 100 (mock) / 10 (URL); fewer declared tries are kept"),
   MOCK_DEFECT("aurous.mock.defect", "Test-only: start the embedded mock with this Defect (self-check)"),
   REPORT_DIR("aurous.report.dir", "Directory of conformance-report.{json,md}; default target"),
   REPORT_PART("aurous.report.part", "Name of this JVM's report part (set by the pom)"),

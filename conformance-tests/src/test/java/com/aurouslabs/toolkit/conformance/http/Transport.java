@@ -56,6 +56,10 @@ public final class Transport {
     return used.get();
   }
 
+  public double ratePerSecond() {
+    return throttle.ratePerSecond();
+  }
+
   public long budget() {
     return budget;
   }
@@ -120,9 +124,10 @@ public final class Transport {
           + "reachable base URL with AUROUS_API_KEY, or unset both to test the embedded mock.";
       throw new AssertionError(unreachable, e);
     } catch (HttpTimeoutException e) {
-      throw new AssertionError("NO-SERVER-ERROR: no answer within 30 s from " + baseUrl + " for " + c, e);
+      throw new NoAnswer("no answer within 30 s from " + baseUrl + " for " + c, e);
     } catch (IOException e) {
-      throw new AssertionError("transport error talking to " + baseUrl + ": " + e, e);
+      throw new NoAnswer("transport error talking to " + baseUrl + " (connection closed or reset without an "
+          + "HTTP answer): " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TestAbortedException("interrupted");
@@ -137,6 +142,13 @@ public final class Transport {
       return EstimateCase.JSON.readTree(body);
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /** The target accepted the connection but gave no HTTP answer (timeout, reset, closed): NO-SERVER-ERROR. */
+  public static final class NoAnswer extends AssertionError {
+    NoAnswer(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

@@ -5,7 +5,9 @@ import com.aurouslabs.toolkit.conformance.SuiteRun;
 import com.aurouslabs.toolkit.conformance.check.Result;
 import com.aurouslabs.toolkit.conformance.config.Fixture;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,11 +58,25 @@ public final class ConformanceHook implements SkipExecutionHook, AroundPropertyH
     if (needs.isPresent()) {
       for (Fixture f : needs.get().value()) {
         if (!run.target().fixtures().has(f)) {
-          return skip(run, rules, "fixture " + f + " missing: " + f.howToSet());
+          return skip(run, rules, f.skipReason());
         }
       }
     }
     return SkipResult.doNotSkip();
+  }
+
+  /**
+   * A rule the label names that this property's tries never reached is SKIPPED with the reason (a fixture that is
+   * missing, or too few tries): never silently absent, never passed. Another check of the rule may still pass it.
+   */
+  private static void unreached(SuiteRun run, String label, Map<String, Long> before, String reasonFormat) {
+    before.forEach((rule, n) -> {
+      if (run.recorder().touched(rule) == n && run.catalog().contains(rule)) {
+        String why = Fixture.requiredBy(rule).filter(f -> !run.target().fixtures().has(f)).map(Fixture::skipReason)
+            .orElse(String.format(reasonFormat, rule));
+        run.recorder().outcome(rule, Result.SKIPPED, why, 0);
+      }
+    });
   }
 
   private static SkipResult skip(SuiteRun run, List<String> rules, String reason) {
@@ -70,9 +86,21 @@ public final class ConformanceHook implements SkipExecutionHook, AroundPropertyH
 
   @Override
   public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-    PropertyExecutionResult result = property.execute();
     SuiteRun run = Conformance.run();
     List<String> rules = ruleIds(context.label());
+    // tries = min(what the property declares, the run's tries): AUROUS_TRIES, else 100 (mock) / 10 (URL)
+    int tries = context.attributes().tries().map(t -> Math.min(t, run.tries())).orElse(run.tries());
+    context.attributes().setTries(tries);
+    Map<String, Long> before = new LinkedHashMap<>();
+    rules.forEach(r -> before.put(r, run.recorder().touched(r)));
+    PropertyExecutionResult result = property.execute();
+    if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
+      unreached(run, context.label(), before, "no case for %s came up in " + tries + " tries of '"
+          + context.label() + "': raise AUROUS_TRIES, or run AUROUS_BUDGET_MODE=true (boundary plan)");
+    } else if (result.status() == PropertyExecutionResult.Status.FAILED && run.transport().remaining() > 0) {
+      unreached(run, context.label(), before, "not reached: '" + context.label() + "' failed before a case for %s "
+          + "came up (see that property's failure)");
+    }
     if (result.status() == PropertyExecutionResult.Status.FAILED && run.transport().remaining() <= 0) {
       String why = "request budget of " + run.transport().budget() + " exhausted: raise AUROUS_REQUEST_BUDGET";
       rules.forEach(r -> run.recorder().outcome(r, Result.SKIPPED, why, 0));

@@ -18,8 +18,7 @@ public final class Coverage {
   private Coverage() {}
 
   public static boolean enforced() {
-    int tries = Conformance.run().settings().raw("jqwik.tries.default").map(Integer::parseInt).orElse(1000);
-    return tries >= ENFORCED_FROM_TRIES;
+    return Conformance.run().tries() >= ENFORCED_FROM_TRIES;
   }
 
   /** Collects {@code value} under {@code label}. */

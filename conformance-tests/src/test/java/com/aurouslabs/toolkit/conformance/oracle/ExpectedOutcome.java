@@ -34,7 +34,7 @@ public final class ExpectedOutcome {
   /** JavaScript String.prototype.trim's set: WhiteSpace + LineTerminator (PROMPT-NOT-BLANK). */
   private static final String JS_WHITESPACE = " \t\n\u000B\f\r\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
       + "\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
-  private static final int MAX_BODY_BYTES = 1_048_576;
+  public static final int MAX_BODY_BYTES = 1_048_576;
   private static final int MAX_DEPTH = 32;
   private static final int MAX_NUMBER_DIGITS = 1000;
 

@@ -7,6 +7,7 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.oracle.ExpectedOutcome;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -126,5 +127,26 @@ class BodyProperties {
   @Label("IDEMPOTENCY-IGNORED: Idempotency-Key is ignored by estimates")
   void idempotency_key_is_ignored(@ForAll("valid") EstimateCase base) {
     Conformance.check("IDEMPOTENCY-IGNORED", base.header("Idempotency-Key", "conformance-" + base.hashCode()));
+  }
+
+  @Provide
+  Arbitrary<String> webhookUrl() {
+    return Arbitraries.oneOf(
+        Arbitraries.of("https://example.com/hook", "http://example.com/hook", "ftp://example.com/hook",
+            "example.com/hook", "HTTPS://EXAMPLE.COM/HOOK", "https://"),
+        Arbitraries.integers().between(2040, 2048).map(n -> "https://example.com/" + "h".repeat(n - 20)));
+  }
+
+  @Property(tries = 10)
+  @Label("WEBHOOK-URL: webhook_url, when sent, is an https:// URL of at most the spec's length")
+  void webhook_url_is_https_and_bounded(@ForAll("webhookUrl") String url) {
+    Conformance.check("WEBHOOK-URL", EstimateCase.prompt("a cat").with("webhook_url", url));
+  }
+
+  @Property(tries = 3)
+  @Label("BODY-TOO-LARGE: a body over 1 MiB is rejected before it is parsed")
+  void bodies_over_one_mebibyte_are_rejected(@ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4096) int over) {
+    Conformance.check("BODY-TOO-LARGE", EstimateCase.prompt("a cat")
+        .with("negative_prompt", "x".repeat(ExpectedOutcome.MAX_BODY_BYTES + over)));
   }
 }

@@ -15,6 +15,13 @@ public final class Recorder {
   private final Map<String, RuleStats> rules = new TreeMap<>();
   private final AtomicLong cases = new AtomicLong();
   private final List<Map<String, Object>> selfCheck = new ArrayList<>();
+  private final List<Map<String, Object>> pact = new ArrayList<>();
+  private final Map<String, Long> requestsBySource = new TreeMap<>();
+
+  /** Request sources besides the conformance checks (which the run's transport counts). */
+  public static final String SELF_CHECK = "mutation_self_check";
+  public static final String RATE_LIMIT_DRAIN = "rate_limit_drain";
+  public static final String PACT_REPLAY = "pact_replay";
 
   /** Mutable per-rule tallies (also the JSON shape of a report part). */
   public static final class RuleStats {
@@ -88,6 +95,30 @@ public final class Recorder {
 
   public synchronized void selfCheck(Map<String, Object> entry) {
     selfCheck.add(entry);
+  }
+
+  /** How many outcomes (of any kind) {@code ruleId} has so far. */
+  public synchronized long touched(String ruleId) {
+    RuleStats s = rules.get(ruleId);
+    return s == null ? 0 : s.passed + s.warnings + s.failed + s.skipped;
+  }
+
+  /** Requests sent outside the run's own transport (self-check mocks, bucket drains, Pact replays). */
+  public synchronized void requests(String source, long n) {
+    requestsBySource.merge(source, n, Long::sum);
+  }
+
+  public synchronized Map<String, Long> requestsBySource() {
+    return new TreeMap<>(requestsBySource);
+  }
+
+  /** One verified Pact interaction: interaction, provider_state, target, result, note. */
+  public synchronized void pact(Map<String, Object> entry) {
+    pact.add(entry);
+  }
+
+  public synchronized List<Map<String, Object>> pactEntries() {
+    return List.copyOf(pact);
   }
 
   public synchronized Map<String, RuleStats> snapshot() {

@@ -36,6 +36,9 @@ public final class ReportWriter {
     public long cases;
     public Map<String, Recorder.RuleStats> rules = new TreeMap<>();
     public List<Map<String, Object>> selfCheck = new ArrayList<>();
+    /** Requests besides the conformance checks, by source (see {@link Recorder}). */
+    public Map<String, Long> requestsBySource = new TreeMap<>();
+    public List<Map<String, Object>> pact = new ArrayList<>();
   }
 
   private ReportWriter() {}
@@ -64,14 +67,18 @@ public final class ReportWriter {
       }
       for (Path f : files) {
         Part p = JSON.readValue(f.toFile(), new TypeReference<Part>() {});
-        merged.target = p.target;
-        merged.embeddedMock = p.embeddedMock;
-        merged.strict = p.strict;
+        if (p.target != null && (merged.target == null || p.cases > 0)) {
+          merged.target = p.target; // the part that ran the conformance checks names the target
+          merged.embeddedMock = p.embeddedMock;
+        }
+        merged.strict |= p.strict;
         merged.budgetMode |= p.budgetMode;
         merged.requests += p.requests;
         merged.cases += p.cases;
         Recorder.mergeInto(merged.rules, p.rules);
         merged.selfCheck.addAll(p.selfCheck);
+        p.requestsBySource.forEach((k, v) -> merged.requestsBySource.merge(k, v, Long::sum));
+        merged.pact.addAll(p.pact);
       }
       Map<String, Object> report = toReport(merged, catalog);
       JSON.writeValue(dir.resolve("conformance-report.json").toFile(), report);
@@ -89,7 +96,14 @@ public final class ReportWriter {
     r.put("embedded_mock", p.embeddedMock);
     r.put("strict", p.strict);
     r.put("budget_mode", p.budgetMode);
-    r.put("requests", p.requests);
+    Map<String, Long> bySource = new LinkedHashMap<>();
+    bySource.put("conformance_checks", p.requests);
+    bySource.put(Recorder.PACT_REPLAY, p.requestsBySource.getOrDefault(Recorder.PACT_REPLAY, 0L));
+    bySource.put(Recorder.SELF_CHECK, p.requestsBySource.getOrDefault(Recorder.SELF_CHECK, 0L));
+    bySource.put(Recorder.RATE_LIMIT_DRAIN, p.requestsBySource.getOrDefault(Recorder.RATE_LIMIT_DRAIN, 0L));
+    p.requestsBySource.forEach(bySource::putIfAbsent);
+    r.put("requests", bySource.values().stream().mapToLong(Long::longValue).sum());
+    r.put("requests_by_source", bySource);
     r.put("cases", p.cases);
     Map<String, Integer> totals = new TreeMap<>();
     List<Map<String, Object>> rules = new ArrayList<>();
@@ -118,6 +132,10 @@ public final class ReportWriter {
     r.put("totals", totals);
     r.put("rules", rules);
     r.put("self_check", p.selfCheck);
+    Map<String, Integer> pactTotals = new TreeMap<>();
+    p.pact.forEach(e -> pactTotals.merge(String.valueOf(e.get("result")), 1, Integer::sum));
+    r.put("pact_totals", pactTotals);
+    r.put("pact_interactions", p.pact);
     return r;
   }
 
@@ -127,15 +145,18 @@ public final class ReportWriter {
     md.append("- target: ").append(r.get("target")).append(Boolean.TRUE.equals(r.get("embedded_mock"))
         ? " (embedded mock)" : "").append('\n');
     md.append("- generated: ").append(r.get("generated_at")).append('\n');
-    md.append("- requests: ").append(r.get("requests")).append(", cases: ").append(r.get("cases")).append('\n');
+    md.append("- requests sent by this build: ").append(r.get("requests")).append(" = ")
+        .append(requestBreakdown(r)).append("; cases: ").append(r.get("cases")).append('\n');
     md.append("- strict: ").append(r.get("strict")).append(", budget mode: ").append(r.get("budget_mode")).append('\n');
-    md.append("- totals: ").append(r.get("totals")).append("\n\n");
+    md.append("- rule totals: ").append(r.get("totals")).append('\n');
+    md.append("- Pact interactions: ").append(r.get("pact_totals")).append("\n\n");
     md.append("| rule | tier | security | result | checks | warn | fail | skip | requests | note |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Map<String, Object> e : (List<Map<String, Object>>) r.get("rules")) {
       List<String> msgs = (List<String>) e.get("messages");
       List<String> skips = (List<String>) e.get("skip_reasons");
-      String note = !msgs.isEmpty() ? msgs.get(0) : !skips.isEmpty() ? skips.get(0) : "";
+      String note = !msgs.isEmpty() ? msgs.get(0) : skips.isEmpty() ? ""
+          : ("skipped".equals(e.get("result")) ? "" : "partly skipped: ") + skips.get(0);
       note = note.replace("|", "\\|").replace("\n", " ");
       if (note.length() > 160) {
         note = note.substring(0, 160) + "...";
@@ -154,6 +175,32 @@ public final class ReportWriter {
             .append(s.get("failed_rules")).append(" | ").append(s.get("verdict")).append(" |\n");
       }
     }
+    List<Map<String, Object>> pact = (List<Map<String, Object>>) r.get("pact_interactions");
+    if (!pact.isEmpty()) {
+      md.append("\n## Pact interactions\n\n| interaction | provider state | target | result | note |\n|---|---|---|---|---|\n");
+      for (Map<String, Object> p : pact) {
+        String note = String.valueOf(p.getOrDefault("note", "")).replace("|", "\\|").replace("\n", " ");
+        if (note.length() > 160) {
+          note = note.substring(0, 160) + "...";
+        }
+        md.append("| ").append(p.get("interaction")).append(" | ").append(p.get("provider_state")).append(" | ")
+            .append(p.get("target")).append(" | **").append(p.get("result")).append("** | ").append(note)
+            .append(" |\n");
+      }
+    }
     return md.toString();
+  }
+
+  /** "N conformance checks + M pact replays + ..." (sources with zero requests left out). */
+  @SuppressWarnings("unchecked")
+  public static String requestBreakdown(Map<String, Object> r) {
+    Map<String, Long> by = (Map<String, Long>) r.get("requests_by_source");
+    List<String> parts = new ArrayList<>();
+    by.forEach((k, v) -> {
+      if (v > 0 || k.equals("conformance_checks")) {
+        parts.add(v + " " + k.replace('_', ' '));
+      }
+    });
+    return String.join(" + ", parts);
   }
 }

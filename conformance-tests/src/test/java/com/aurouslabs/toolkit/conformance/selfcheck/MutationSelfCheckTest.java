@@ -95,6 +95,7 @@ class MutationSelfCheckTest {
     entry.put("requests", n.requests);
     entry.put("verdict", ok ? "ok" : "NOT CAUGHT");
     Conformance.run().recorder().selfCheck(entry);
+    Conformance.run().recorder().requests(Recorder.SELF_CHECK, n.requests);
   }
 
   private static String describe(Nested n) {
@@ -123,7 +124,7 @@ class MutationSelfCheckTest {
         .configurationParameter("aurous.mock.defect", defect)
         .configurationParameter("aurous.report", "false")
         .configurationParameter("aurous.quiet", "true")
-        .configurationParameter("jqwik.tries.default", "100")
+        .configurationParameter("aurous.tries", "100")
         .configurationParameter("jqwik.database", "target/.jqwik-selfcheck-database")
         .configurationParameter("jqwik.failures.after.default", "RANDOM_SEED")
         .configurationParameter("jqwik.reporting.usejunitplatform", "true")
