@@ -62,13 +62,14 @@ class SchemaValidationAcceptanceTest {
             "size|\"hd_square\"|invalid_format|SIZE-ENUM", "size|\"2K_1_1\"|invalid_format|SIZE-ENUM",
             "negative_prompt|\"\"|value_out_of_range|NEG-PROMPT-LENGTH",
             "webhook_url|\"http://example.com/hook\"|invalid_format|WEBHOOK-URL",
+            "webhook_url|\"https://example.com/%s\"|value_out_of_range|WEBHOOK-URL-MAX-LENGTH",
             "width|1024.5|invalid_format|BODY-INTEGER", "count|\"2\"|invalid_format|BODY-INTEGER",
             "enhance_prompt|\"true\"|invalid_format|BODY-TYPE", "guidance_scale|\"7\"|invalid_format|BODY-TYPE",
             "reference_image_urls|\"https://example.com/a.jpg\"|invalid_format|BODY-TYPE",
             "unknown_field|1|invalid_format|BODY-UNKNOWN-FIELD"})
     void values_outside_the_schema_are_rejected_naming_the_field(String field, String value, String code,
                                                                  String rule) {
-        Reply reply = withField(field, value);
+        Reply reply = withField(field, value.replace("%s", "h".repeat(2049 - "https://example.com/".length())));
         assertInvalid(reply, code, field);
         assertThat(reply.header("X-Mock-Rule")).isEqualTo(rule);
     }

@@ -146,6 +146,8 @@ public final class BudgetPlan {
     s.add(new Step("IDEMPOTENCY-IGNORED", p().header("Idempotency-Key", "budget-1"), "idempotency key"));
     s.add(new Step("WEBHOOK-URL", p().with("webhook_url", "http://example.com/hook"), "http webhook"));
     s.add(new Step("WEBHOOK-URL", p().with("webhook_url", "https://example.com/hook"), "https webhook"));
+    s.add(new Step("WEBHOOK-URL-MAX-LENGTH", p().with("webhook_url", "https://example.com/" + "h".repeat(2029)),
+        "webhook of 2049 characters"));
     s.add(new Step("BODY-TOO-LARGE", p().with("negative_prompt", "x".repeat(1_048_577)), "1 MiB + 1"));
     // several invalid fields at once
     s.add(new Step("STEPS-RANGE", p().with("steps", 0).with("count", 9).with("size", "hd_square"), "3 invalid"));

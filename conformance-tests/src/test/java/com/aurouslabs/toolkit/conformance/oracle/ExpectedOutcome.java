@@ -159,7 +159,10 @@ public final class ExpectedOutcome {
       } else {
         Pattern p = spec.pattern(spec.property("webhook_url")).orElseThrow();
         String s = n.asText();
-        if (s.codePointCount(0, s.length()) > spec.maxLength("webhook_url") || !p.matcher(s).find()) {
+        if (s.codePointCount(0, s.length()) > spec.maxLength("webhook_url")) {
+          input.add(v("WEBHOOK-URL-MAX-LENGTH", "webhook_url"));
+        }
+        if (!p.matcher(s).find()) {
           input.add(v("WEBHOOK-URL", "webhook_url"));
         }
       }

@@ -25,7 +25,6 @@ final class SchemaRuleIds {
             Map.entry("count", "COUNT-RANGE"),
             Map.entry("seed", "SEED-RANGE"),
             Map.entry("size", "SIZE-ENUM"),
-            Map.entry("webhook_url", "WEBHOOK-URL"),
             Map.entry("reference_image_urls", "REF-MAX-ITEMS"));
 
     private SchemaRuleIds() {
@@ -51,6 +50,9 @@ final class SchemaRuleIds {
         }
         if (arrayItem && "reference_image_urls".equals(field)) {
             return RANGE_KEYWORDS.contains(keyword) ? "REF-URL-MAX-LENGTH" : "REF-ITEM-FORM";
+        }
+        if ("webhook_url".equals(field)) {
+            return RANGE_KEYWORDS.contains(keyword) ? "WEBHOOK-URL-MAX-LENGTH" : "WEBHOOK-URL";
         }
         String rule = FIELD_RULES.get(field);
         return rule != null ? rule : "SCHEMA-" + keyword.toUpperCase(java.util.Locale.ROOT);
