@@ -24,7 +24,7 @@ public final class Judge {
     if (exp.accepted()) {
       if (ex.status() != 200) {
         String got = ex.status() + " " + ex.error().path("code").asText("") + " param=" + ex.error().path("param");
-        for (String rule : blame(exp, primaryRule)) {
+        for (String rule : blame(exp, primaryRule, ex)) {
           out.add(new Finding(rule, Set.of("status"), "expected 200 (" + String.join(", ", exp.acceptRules())
               + "), got " + got + ": " + ex.error().path("message").asText("")));
         }
@@ -59,9 +59,20 @@ public final class Judge {
     return out;
   }
 
-  private static List<String> blame(Expectation exp, String primaryRule) {
+  private static List<String> blame(Expectation exp, String primaryRule, Exchange ex) {
+    String code = ex.error().path("code").asText("");
+    if (ex.status() == 402 || code.equals("balance_too_low")) {
+      return List.of("ESTIMATE-NO-BALANCE-CHECK");
+    }
+    if (code.equals("prompt_blocked") || code.equals("reference_blocked")) {
+      return List.of("ESTIMATE-NO-MODERATION");
+    }
+    if (ex.status() == 403 || code.equals("missing_scope")) {
+      return List.of("AUTH-ANY-SCOPE");
+    }
     List<String> specific = exp.acceptRules().stream()
         .filter(r -> !r.equals("PRICE-SHAPE") && !r.equals("VERSION-DEFAULT") && !r.equals("BODY-NULL-AS-ABSENT"))
+        .filter(r -> !com.aurouslabs.toolkit.conformance.oracle.ExpectedOutcome.ALWAYS_ON_SUCCESS.contains(r))
         .toList();
     if (specific.contains(primaryRule) || specific.isEmpty()) {
       return List.of(primaryRule);

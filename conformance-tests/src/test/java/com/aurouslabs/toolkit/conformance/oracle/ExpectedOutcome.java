@@ -227,8 +227,16 @@ public final class ExpectedOutcome {
       accept.add("DENOISE-IGNORED-T2I");
     }
     accept.add("PRICE-SHAPE");
+    accept.addAll(ALWAYS_ON_SUCCESS);
     return new Expectation(List.of(), List.copyOf(accept));
   }
+
+  /**
+   * Rules every accepted estimate exercises: a valid request is not refused for balance (402), moderation
+   * (prompt_blocked / reference_blocked) or the key's scope (403). Judge blames them by the refusal's status.
+   */
+  public static final List<String> ALWAYS_ON_SUCCESS =
+      List.of("ESTIMATE-NO-BALANCE-CHECK", "ESTIMATE-NO-MODERATION", "AUTH-ANY-SCOPE");
 
   private void prompt(EstimateCase c, List<Violation> input, List<String> accept) {
     Optional<JsonNode> p = c.value("prompt");
