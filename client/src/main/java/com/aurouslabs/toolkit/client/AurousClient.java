@@ -126,7 +126,11 @@ public final class AurousClient implements AutoCloseable {
     }));
   }
 
-  /** Translates Feign's exceptions (I/O, decoding) into ours; HTTP errors already are ours (ErrorDecoder). */
+  /**
+   * Translates Feign's exceptions (I/O, decoding) into ours; HTTP errors already are ours (ErrorDecoder).
+   * Messages are masked, and a cause whose chain quotes the key is replaced by a scrubbed stand-in
+   * ({@link Redaction#safeCause}), so a logged stack trace cannot print it either.
+   */
   private <T> T call(java.util.function.Supplier<T> feignCall) {
     try {
       return feignCall.get();
@@ -135,15 +139,17 @@ public final class AurousClient implements AutoCloseable {
     } catch (RetryableException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new AurousTransportException(Redaction.scrub(ESTIMATE + " failed without an HTTP answer: "
-          + cause.getClass().getSimpleName() + ": " + cause.getMessage(), options.apiKey()), cause);
+          + cause.getClass().getSimpleName() + ": " + cause.getMessage(), options.apiKey()),
+          Redaction.safeCause(cause, options.apiKey()));
     } catch (FeignException e) {
       if (e.getCause() instanceof IOException && e.status() <= 0) {
         throw new AurousTransportException(Redaction.scrub(ESTIMATE + " failed without an HTTP answer: "
             + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage(), options.apiKey()),
-            e.getCause());
+            Redaction.safeCause(e.getCause(), options.apiKey()));
       }
       throw new AurousException(Redaction.scrub(ESTIMATE + " returned HTTP " + e.status()
-          + " with a body that could not be decoded: " + e.getMessage(), options.apiKey()), e);
+          + " with a body that could not be decoded: " + e.getMessage(), options.apiKey()),
+          Redaction.safeCause(e, options.apiKey()));
     }
   }
 

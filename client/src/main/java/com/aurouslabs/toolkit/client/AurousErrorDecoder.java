@@ -42,7 +42,10 @@ final class AurousErrorDecoder implements ErrorDecoder {
     Map<String, List<String>> headers = HttpHeaders.copyOf(response.headers());
     String body = readBody(response);
     AurousError error = parseEnvelope(body);
-    String message = Redaction.scrub(describe(status, headers, error, body), apiKey);
+    // Mask before describe() cuts the body to an excerpt: a key straddling the cut would stay half visible.
+    String message = Redaction.scrub(
+        describe(status, headers, error, Redaction.scrub(body, apiKey), AurousClientOptions.maskApiKey(apiKey)),
+        apiKey);
     return create(status, headers, error, message);
   }
 
@@ -143,8 +146,9 @@ final class AurousErrorDecoder implements ErrorDecoder {
     return value == null || value.isNull() ? null : value.asText();
   }
 
+  /** {@code maskedBody} must already have the key masked (as {@code mask}); the excerpt is cut after that. */
   private static String describe(
-      int status, Map<String, List<String>> headers, AurousError error, String body) {
+      int status, Map<String, List<String>> headers, AurousError error, String maskedBody, String mask) {
     String requestId = error != null && error.requestId() != null
         ? error.requestId()
         : HttpHeaders.first(headers, HttpHeaders.REQUEST_ID).orElse(null);
@@ -160,7 +164,7 @@ final class AurousErrorDecoder implements ErrorDecoder {
       String contentType = HttpHeaders.first(headers, "Content-Type").orElse("none");
       sb.append("] HTTP ").append(status).append(" with a body that is not an Aurous error envelope")
           .append(" (content-type: ").append(contentType).append(')');
-      String snippet = snippet(body);
+      String snippet = snippet(maskedBody, mask);
       if (!snippet.isEmpty()) {
         sb.append(": ").append(snippet);
       }
@@ -171,12 +175,12 @@ final class AurousErrorDecoder implements ErrorDecoder {
     return sb.toString();
   }
 
-  private static String snippet(String body) {
-    if (body == null) {
+  private static String snippet(String maskedBody, String mask) {
+    if (maskedBody == null) {
       return "";
     }
-    String flat = body.replaceAll("\\s+", " ").trim();
-    return flat.length() <= MAX_SNIPPET_CHARS ? flat : flat.substring(0, MAX_SNIPPET_CHARS) + "...";
+    String flat = maskedBody.replaceAll("\\s+", " ").trim();
+    return Redaction.truncate(flat, MAX_SNIPPET_CHARS, mask);
   }
 
   private static String readBody(Response response) {
