@@ -118,12 +118,12 @@ public final class BudgetPlan {
         continue;
       }
       s.add(new Step(switch (a) {
-        case NONE -> "AUTH-MISSING-KEY";
+        case NONE, BLANK_KEY -> "AUTH-MISSING-KEY";
         case UNKNOWN_KEY, MALFORMED_KEY -> "AUTH-INVALID-KEY";
         case REVOKED_KEY -> "AUTH-REVOKED-KEY";
         case BEARER -> "AUTH-BEARER-ALIAS";
         case LEGACY_KEY -> "AUTH-LEGACY-OG-KEY";
-        case KEY_WINS_OVER_BAD_BEARER, BAD_KEY_WINS_OVER_BEARER -> "AUTH-HEADER-PRECEDENCE";
+        case KEY_WINS_OVER_BAD_BEARER, BAD_KEY_WINS_OVER_BEARER, BLANK_KEY_WITH_BEARER -> "AUTH-HEADER-PRECEDENCE";
         default -> "VERSION-DEFAULT";
       }, p().auth(a), a.name()));
     }
@@ -143,6 +143,7 @@ public final class BudgetPlan {
     s.add(new Step("BODY-JSON", p().rawBody("{\"prompt\":\"a\",\"prompt\":\"b\"}", "application/json"), "duplicate key"));
     s.add(new Step("BODY-CONTENT-TYPE", p().contentType("text/plain"), "text/plain"));
     s.add(new Step("ROUTE-NOT-FOUND", p().route("POST", "/v1/images/estimates"), "other path"));
+    s.add(new Step("ROUTE-METHOD-NOT-ALLOWED", p().route("GET", SpecDocument.PATH), "GET on the estimate path"));
     s.add(new Step("IDEMPOTENCY-IGNORED", p().header("Idempotency-Key", "budget-1"), "idempotency key"));
     s.add(new Step("WEBHOOK-URL", p().with("webhook_url", "http://example.com/hook"), "http webhook"));
     s.add(new Step("WEBHOOK-URL", p().with("webhook_url", "https://example.com/hook"), "https webhook"));

@@ -44,7 +44,9 @@ public final class ResponseChecks {
     if (s >= 500) {
       out.add(new Finding("NO-SERVER-ERROR", Set.of("status"), "got HTTP " + s + " for client input"));
     }
-    boolean onEstimatePath = SpecDocument.PATH.equals(ex.request().path());
+    // the operation's documented statuses and schemas are those of POST on the estimate path; another method
+    // there (405, ROUTE-METHOD-NOT-ALLOWED) or another path (404) is outside the operation, envelope only
+    boolean onEstimatePath = SpecDocument.PATH.equals(ex.request().path()) && "POST".equals(ex.request().method());
     if (onEstimatePath && !spec.documentedStatuses().contains(s)) {
       out.add(new Finding(shapeRule, Set.of("status"), "HTTP " + s + " is not a documented status of the operation"));
     }
@@ -72,6 +74,10 @@ public final class ResponseChecks {
     }
     if (s != 200 && ex.isJson()) {
       envelope(ex, out);
+    }
+    if (s == 405 && !ex.header("Allow").map(a -> a.toUpperCase(java.util.Locale.ROOT).contains("POST")).orElse(false)) {
+      out.add(new Finding("ROUTE-METHOD-NOT-ALLOWED", Set.of("header"), "405 without an Allow header naming POST: "
+          + ex.header("Allow").orElse(null)));
     }
     requestId(ex, out);
     if (s < 500 && s != 413) {

@@ -19,7 +19,11 @@ public enum Auth {
   /** Valid X-Api-Key plus an unknown Bearer token: X-Api-Key decides, accepted (AUTH-HEADER-PRECEDENCE). */
   KEY_WINS_OVER_BAD_BEARER,
   /** Unknown X-Api-Key plus the valid Bearer token: X-Api-Key decides, rejected (AUTH-HEADER-PRECEDENCE). */
-  BAD_KEY_WINS_OVER_BEARER;
+  BAD_KEY_WINS_OVER_BEARER,
+  /** An empty X-Api-Key alone: a blank key counts as not sent, rejected (AUTH-MISSING-KEY). */
+  BLANK_KEY,
+  /** An empty X-Api-Key plus the valid Bearer token: the blank key counts as not sent, accepted (AUTH-HEADER-PRECEDENCE). */
+  BLANK_KEY_WITH_BEARER;
 
   public static final String UNKNOWN_KEY_VALUE =
       "al_live_0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab";

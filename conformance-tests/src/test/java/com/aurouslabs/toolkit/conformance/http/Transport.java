@@ -175,6 +175,11 @@ public final class Transport {
         h.put("X-Api-Key", Auth.UNKNOWN_KEY_VALUE);
         h.put("Authorization", "Bearer " + m.apply(apiKey));
       }
+      case BLANK_KEY -> h.put("X-Api-Key", "");
+      case BLANK_KEY_WITH_BEARER -> {
+        h.put("X-Api-Key", "");
+        h.put("Authorization", "Bearer " + m.apply(apiKey));
+      }
       default -> throw new IllegalStateException(auth.name());
     }
     return h;

@@ -8,8 +8,10 @@ import com.aurouslabs.toolkit.conformance.spec.RuleCatalog;
 import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -24,10 +26,11 @@ import java.util.regex.Pattern;
 
 /**
  * The oracle: from the rule catalog and the OpenAPI bounds alone, decides which rule(s) a request breaks and so
- * what any conforming implementation must answer. It never consults the mock. Phases follow the catalog's
- * {@code evaluation_order}: route, body size, authentication, version, content type, JSON; then all schema and
- * cross-field rules (any one may be reported); then look-ups (character, file, LoRA), only when the input is
- * otherwise valid.
+ * what any conforming implementation must answer. It never consults the mock. Route (404 other path, 405 other
+ * method), body size and authentication come first, in the catalog's {@code evaluation_order}; after them the
+ * catalog leaves the order to the implementation, so the version, the content type, the JSON and the body's
+ * schema and cross-field rules are alternatives (any one may be reported; a body that is not JSON has no field
+ * violations); look-ups (character, file, LoRA) join them only when the body's input is otherwise valid.
  */
 public final class ExpectedOutcome {
 
@@ -56,60 +59,70 @@ public final class ExpectedOutcome {
     this.fixtures = fixtures;
     this.strict = new ObjectMapper();
     strict.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    // exact numbers, as JSON Schema judges bounds: 1e400 is not Infinity, 1.00000000000000000001 is not 1.0
+    strict.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    strict.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     strict.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
         .maxNumberLength(Integer.MAX_VALUE).maxNestingDepth(Integer.MAX_VALUE).build());
   }
 
   public Expectation decide(EstimateCase c) {
     List<String> accept = new ArrayList<>();
-    // route
-    if (!SpecDocument.PATH.equals(c.path()) || !"POST".equals(c.method())) {
+    // route: another path is not found; another method on the estimate path is not allowed
+    if (!SpecDocument.PATH.equals(c.path())) {
       return reject(v("ROUTE-NOT-FOUND"));
     }
-    // body size
+    if ("OPTIONS".equals(c.method())) {
+      throw new IllegalArgumentException("OPTIONS (CORS preflight) is outside the oracle: " + c);
+    }
+    if (!"POST".equals(c.method())) {
+      return reject(v("ROUTE-METHOD-NOT-ALLOWED"));
+    }
+    // body size (before the body is read, so before authentication)
     if (c.bodyText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
       return reject(v("BODY-TOO-LARGE"));
     }
-    // authentication
+    // authentication: X-Api-Key decides when sent and not blank; then Bearer; else no key
     switch (c.auth()) {
-      case NONE -> { return reject(v("AUTH-MISSING-KEY")); }
+      case NONE, BLANK_KEY -> { return reject(v("AUTH-MISSING-KEY")); }
       case UNKNOWN_KEY, MALFORMED_KEY -> { return reject(v("AUTH-INVALID-KEY")); }
       case REVOKED_KEY -> { return reject(v("AUTH-REVOKED-KEY")); }
       case BAD_KEY_WINS_OVER_BEARER -> { return reject(v("AUTH-HEADER-PRECEDENCE")); }
       case BEARER -> accept.add("AUTH-BEARER-ALIAS");
       case LEGACY_KEY -> accept.add("AUTH-LEGACY-OG-KEY");
-      case KEY_WINS_OVER_BAD_BEARER -> accept.add("AUTH-HEADER-PRECEDENCE");
+      case KEY_WINS_OVER_BAD_BEARER, BLANK_KEY_WITH_BEARER -> accept.add("AUTH-HEADER-PRECEDENCE");
       case API_KEY -> { }
       default -> throw new IllegalStateException(c.auth().name());
     }
-    // version
+    // After authentication (and the rate limit) the catalog leaves the order to the implementation: the
+    // version, the content type, the JSON and (when the JSON parses) the body's own rules are alternatives,
+    // any one of which the answer may name. BODY-JSON still gates the body rules: no JSON, no fields.
+    List<Violation> early = new ArrayList<>();
     if (c.version().isPresent()) {
       String ver = c.version().get();
       Optional<LocalDate> date = calendarDate(ver);
-      if (date.isEmpty()) {
-        return reject(v("VERSION-PATTERN"));
-      }
       List<String> versions = spec.versions();
       LocalDate newest = LocalDate.parse(versions.get(versions.size() - 1));
-      if (date.get().isAfter(newest)) {
-        return reject(v("VERSION-UNKNOWN"));
-      }
-      if (!versions.contains(ver)) {
+      if (date.isEmpty()) {
+        early.add(v("VERSION-PATTERN"));
+      } else if (date.get().isAfter(newest)) {
+        early.add(v("VERSION-UNKNOWN"));
+      } else if (!versions.contains(ver)) {
         accept.add("VERSION-PRIOR-DATE");
       }
     } else {
       accept.add("VERSION-DEFAULT");
     }
-    // content type and JSON
     String type = c.contentType() == null ? "" : c.contentType().toLowerCase(Locale.ROOT);
     if (!type.split(";")[0].trim().equals("application/json")) {
-      return reject(v("BODY-CONTENT-TYPE"));
+      early.add(v("BODY-CONTENT-TYPE"));
     }
     ObjectNode body;
     if (c.isRaw()) {
       Optional<ObjectNode> parsed = parseStrict(c.bodyText());
       if (parsed.isEmpty()) {
-        return reject(v("BODY-JSON"));
+        early.add(v("BODY-JSON"));
+        return new Expectation(List.copyOf(early), List.of());
       }
       body = parsed.get();
     } else {
@@ -118,10 +131,11 @@ public final class ExpectedOutcome {
     if (!c.extraHeaders().isEmpty() && c.extraHeaders().containsKey("Idempotency-Key")) {
       accept.add("IDEMPOTENCY-IGNORED");
     }
-    return decideBody(EstimateCase.ofBody(body), accept);
+    return decideBody(EstimateCase.ofBody(body), accept, early);
   }
 
-  private Expectation decideBody(EstimateCase c, List<String> accept) {
+  /** The body's rules, with {@code early} (version, content type) as further alternatives. */
+  private Expectation decideBody(EstimateCase c, List<String> accept, List<Violation> early) {
     List<Violation> input = new ArrayList<>();
     List<String> fields = spec.requestFields();
     c.body().fieldNames().forEachRemaining(f -> {
@@ -184,7 +198,7 @@ public final class ExpectedOutcome {
       input.add(v("CHAR-XOR-REFS", "character_id"));
     }
     if (!input.isEmpty()) {
-      return new Expectation(List.copyOf(input), List.of());
+      return new Expectation(concat(early, input), List.of());
     }
 
     // look-ups, only for otherwise valid input
@@ -220,8 +234,8 @@ public final class ExpectedOutcome {
     if (loraWithoutRefs && (!refs.isEmpty() || character.isPresent())) {
       lookups.add(v("LORA-MODE", "lora_id"));
     }
-    if (!lookups.isEmpty()) {
-      return new Expectation(List.copyOf(lookups), List.of());
+    if (!early.isEmpty() || !lookups.isEmpty()) {
+      return new Expectation(concat(early, lookups), List.of());
     }
     if (c.value("denoise_strength").isPresent() && refs.isEmpty() && character.isEmpty()) {
       accept.add("DENOISE-IGNORED-T2I");
@@ -406,6 +420,12 @@ public final class ExpectedOutcome {
       end--;
     }
     return s.substring(start, end);
+  }
+
+  private static List<Violation> concat(List<Violation> a, List<Violation> b) {
+    List<Violation> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 
   private static void add(List<String> list, String id) {

@@ -42,16 +42,17 @@ class AuthProperties {
   void authentication_is_checked_before_input(@ForAll("auth") Auth auth, @ForAll("body") EstimateCase body) {
     Coverage.collect("auth", auth.name());
     String primary = switch (auth) {
-      case NONE -> "AUTH-MISSING-KEY";
+      case NONE, BLANK_KEY -> "AUTH-MISSING-KEY";
       case UNKNOWN_KEY, MALFORMED_KEY -> "AUTH-INVALID-KEY";
       case REVOKED_KEY -> "AUTH-REVOKED-KEY";
       case BEARER -> "AUTH-BEARER-ALIAS";
       case LEGACY_KEY -> "AUTH-LEGACY-OG-KEY";
-      case KEY_WINS_OVER_BAD_BEARER, BAD_KEY_WINS_OVER_BEARER -> "AUTH-HEADER-PRECEDENCE";
+      case KEY_WINS_OVER_BAD_BEARER, BAD_KEY_WINS_OVER_BEARER, BLANK_KEY_WITH_BEARER -> "AUTH-HEADER-PRECEDENCE";
       default -> "PRICE-SHAPE";
     };
     Conformance.check(primary, body.auth(auth));
-    Coverage.require("auth", "API_KEY", "BEARER", "NONE", "UNKNOWN_KEY", "BAD_KEY_WINS_OVER_BEARER");
+    Coverage.require("auth", "API_KEY", "BEARER", "NONE", "UNKNOWN_KEY", "BAD_KEY_WINS_OVER_BEARER",
+        "BLANK_KEY_WITH_BEARER");
   }
 
   @Provide

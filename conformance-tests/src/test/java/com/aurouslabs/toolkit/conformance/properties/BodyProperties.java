@@ -8,6 +8,7 @@ import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import com.aurouslabs.toolkit.conformance.oracle.ExpectedOutcome;
+import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -121,6 +122,17 @@ class BodyProperties {
   @Label("ROUTE-NOT-FOUND: other paths answer 404 in the error envelope")
   void other_paths_are_not_found(@ForAll("otherPath") String path) {
     Conformance.check("ROUTE-NOT-FOUND", EstimateCase.prompt("a cat").route("POST", path));
+  }
+
+  @Provide
+  Arbitrary<String> otherMethod() {
+    return Arbitraries.of("GET", "PUT", "PATCH", "DELETE");
+  }
+
+  @Property(tries = 10)
+  @Label("ROUTE-METHOD-NOT-ALLOWED: another method than POST on the estimate path answers 405 in the envelope")
+  void other_methods_are_not_allowed(@ForAll("otherMethod") String method) {
+    Conformance.check("ROUTE-METHOD-NOT-ALLOWED", EstimateCase.prompt("a cat").route(method, SpecDocument.PATH));
   }
 
   @Property(tries = 10)

@@ -103,6 +103,26 @@ class NumericProperties {
     rangeCase("CFG-RESCALE-RANGE", "cfg_rescale", cfg, NUMBER_CLASSES);
   }
 
+  /** JSON number literals a double cannot hold exactly: field and literal. */
+  @Provide
+  Arbitrary<List<String>> exactLiteral() {
+    return Arbitraries.of(List.of("guidance_scale", "1e400"), List.of("guidance_scale", "-1e400"),
+        List.of("cfg_rescale", "1e-400"), List.of("cfg_rescale", "-0"),
+        List.of("cfg_rescale", "1.00000000000000000001"), List.of("guidance_scale", "30.000000000000000001"),
+        List.of("denoise_strength", "-0.00000000000000000001"));
+  }
+
+  @Property(tries = 14)
+  @Label("GUIDANCE-RANGE, CFG-RESCALE-RANGE, DENOISE-RANGE: bounds hold on the exact JSON number (1e400 is out of "
+      + "range, not Infinity; 1.00000000000000000001 is above 1)")
+  void bounds_are_judged_on_the_exact_json_number(@ForAll("exactLiteral") List<String> literal) {
+    String field = literal.get(0);
+    String rule = field.equals("guidance_scale") ? "GUIDANCE-RANGE"
+        : field.equals("cfg_rescale") ? "CFG-RESCALE-RANGE" : "DENOISE-RANGE";
+    Conformance.check(rule, EstimateCase.prompt("x").rawBody("{\"prompt\":\"a glass of water on a table\",\""
+        + field + "\":" + literal.get(1) + "}", "application/json"));
+  }
+
   @Provide
   Arbitrary<List<Object>> references() {
     return Arbitraries.oneOf(Arbitraries.just(List.of()), References.valid(Conformance.fixtures()));
