@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record MockOptions(String host, int port, Path fixtures, Path spec, RateLimitSettings rateLimit,
                           LatencySettings latency, String corsOrigin, boolean warnOnly, Defect defect, Clock clock,
-                          int journalCapacity, Duration forcedTimeout) {
+                          int journalCapacity, Duration forcedTimeout, Duration idleTimeout) {
 
     public MockOptions {
         Objects.requireNonNull(host, "host");
@@ -22,6 +22,10 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
         Objects.requireNonNull(defect, "defect");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(forcedTimeout, "forcedTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535]");
         }
@@ -38,7 +42,17 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
     public Builder toBuilder() {
         return new Builder().host(host).port(port).fixtures(fixtures).spec(spec).rateLimit(rateLimit)
                 .latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).defect(defect).clock(clock)
-                .journalCapacity(journalCapacity).forcedTimeout(forcedTimeout);
+                .journalCapacity(journalCapacity).forcedTimeout(forcedTimeout).idleTimeout(idleTimeout);
+    }
+
+    /**
+     * The idle timeout the server uses: {@link #idleTimeout()}, but always longer than the longest answer the
+     * mock delays on purpose (the X-Mock-Force timeout hold plus the largest latency), so those are never cut.
+     */
+    public Duration effectiveIdleTimeout() {
+        Duration longestHold = forcedTimeout.plusMillis(latency.fixedMillis() + latency.jitterMillis())
+                .plusSeconds(1);
+        return idleTimeout.compareTo(longestHold) >= 0 ? idleTimeout : longestHold;
     }
 
     /** Builder with the defaults of TEAM-NOTES.md. */
@@ -55,6 +69,7 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
         private Clock clock = Clock.systemUTC();
         private int journalCapacity = 1000;
         private Duration forcedTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofSeconds(60);
 
         public Builder host(String host) {
             this.host = host;
@@ -128,9 +143,15 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
             return this;
         }
 
+        /** Closes a connection with no traffic for this long (a stalled upload, an idle socket); default 60 s. */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
         public MockOptions build() {
             return new MockOptions(host, port, fixtures, spec, rateLimit, latency, corsOrigin, warnOnly, defect,
-                    clock, journalCapacity, forcedTimeout);
+                    clock, journalCapacity, forcedTimeout, idleTimeout);
         }
     }
 }

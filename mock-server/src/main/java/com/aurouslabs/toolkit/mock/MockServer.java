@@ -1,5 +1,6 @@
 package com.aurouslabs.toolkit.mock;
 
+import com.aurouslabs.toolkit.mock.error.ErrorEnvelopeFactory;
 import com.aurouslabs.toolkit.mock.fixtures.FixtureIndex;
 import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
 import com.aurouslabs.toolkit.mock.fixtures.FixturesLoader;
@@ -67,7 +68,9 @@ public final class MockServer implements AutoCloseable {
         // The spec (read + compile) and Vert.x (create) are independent: do them on two threads.
         FutureTask<SpecAndSchema> specTask = new FutureTask<>(() -> {
             SpecDocument loaded = SpecDocument.load(options.spec());
-            return new SpecAndSchema(loaded, new BodySchemaValidator(loaded));
+            BodySchemaValidator validator = new BodySchemaValidator(loaded);
+            ErrorEnvelopeFactory.docUrlBase(); // reads rules.yaml now, not on the first error
+            return new SpecAndSchema(loaded, validator);
         });
         Thread specThread = new Thread(specTask, "estimate-mock-spec-loader");
         specThread.setDaemon(true);
@@ -181,6 +184,11 @@ public final class MockServer implements AutoCloseable {
                                     .setHost(options.host())
                                     .setPort(port)
                                     .setTcpNoDelay(true)
+                                    // A stalled upload or an idle socket is closed; always longer than the
+                                    // X-Mock-Force timeout hold and the latency (MockOptions.effectiveIdleTimeout).
+                                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE,
+                                            options.effectiveIdleTimeout().toMillis()))
+                                    .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                                     // No h2c upgrade (the mock speaks HTTP/1.x): the connection then exists
                                     // before the first request is decoded, so the version guard sees it.
                                     .setHttp2ClearTextEnabled(false)

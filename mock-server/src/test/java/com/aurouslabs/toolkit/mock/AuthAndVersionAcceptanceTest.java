@@ -65,6 +65,15 @@ class AuthAndVersionAcceptanceTest {
     }
 
     @Test
+    void blank_x_api_key_counts_as_not_sent() {
+        Reply bearer = client.estimate(BODY, "X-Api-Key", "", "Authorization", "Bearer " + Keys.ALPHA);
+        assertThat(bearer.status()).as(bearer.body()).isEqualTo(200);
+        Reply alone = client.estimate(BODY, "X-Api-Key", "");
+        assertError(alone, 401, "authentication", "missing_api_key", null);
+        assertThat(alone.header("X-Mock-Rule")).isEqualTo("AUTH-MISSING-KEY");
+    }
+
+    @Test
     void non_bearer_authorization_counts_as_no_key() {
         assertError(client.estimate(BODY, "Authorization", "Basic " + Keys.ALPHA), 401, "authentication",
                 "missing_api_key", null);

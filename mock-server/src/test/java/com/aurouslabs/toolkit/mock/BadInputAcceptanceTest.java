@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** BODY-*, ROUTE-NOT-FOUND, NO-SERVER-ERROR: hostile input always gets a 4xx envelope with a request id. */
+/** BODY-*, ROUTE-NOT-FOUND, ROUTE-METHOD-NOT-ALLOWED, NO-SERVER-ERROR: hostile input always gets a 4xx envelope with a request id. */
 @AurousMockTest(rateLimit = false)
 class BadInputAcceptanceTest {
 
@@ -123,11 +123,13 @@ class BadInputAcceptanceTest {
     @Test
     void other_methods_on_the_estimate_path_answer_405_in_the_envelope() {
         Reply reply = client.get("/v1/images/estimate");
-        assertThat(reply.status()).isEqualTo(405);
-        EnvelopeAssert.assertEnvelopeShape(reply);
+        assertError(reply, 405, "invalid_request", "method_not_allowed", null);
+        assertThat(reply.header("X-Mock-Rule")).isEqualTo("ROUTE-METHOD-NOT-ALLOWED");
+        assertThat(reply.header("Allow")).isEqualTo("POST, OPTIONS");
         Reply put = client.send(client.request("/v1/images/estimate").header("X-Api-Key", Keys.ALPHA)
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(put.status()).isEqualTo(405);
+        assertThat(put.header("X-Mock-Rule")).isEqualTo("ROUTE-METHOD-NOT-ALLOWED");
     }
 
     @Test

@@ -115,6 +115,9 @@ class MockFeaturesAcceptanceTest {
     @Test
     void admin_routes_answer_404_and_405_in_the_envelope() {
         assertError(client.get("/__admin/nothing"), 404, "not_found", "resource_not_found", null);
-        assertThat(client.send(client.request("/__admin/journal").DELETE().build()).status()).isEqualTo(405);
+        Reply delete = client.send(client.request("/__admin/journal").DELETE().build());
+        assertError(delete, 405, "invalid_request", "method_not_allowed", null);
+        assertThat(delete.header("X-Mock-Rule")).isEqualTo("ROUTE-METHOD-NOT-ALLOWED");
+        assertThat(delete.header("Allow")).isEqualTo("GET");
     }
 }

@@ -132,6 +132,56 @@ class SchemaValidationAcceptanceTest {
     }
 
     @Test
+    void reference_url_with_a_trailing_newline_is_rejected_as_ref_item_form() {
+        Reply reply = client.estimate("{\"prompt\":\"x\",\"reference_image_urls\":[\"https://example.com/a.png\\n\"]}");
+        assertInvalid(reply, "invalid_format", "reference_image_urls[0]");
+        assertThat(reply.header("X-Mock-Rule")).isEqualTo("REF-ITEM-FORM");
+        Reply tab = client.estimate("{\"prompt\":\"x\",\"reference_image_urls\":[\"https://example.com/a.png\\t\"]}");
+        assertThat(tab.header("X-Mock-Rule")).isEqualTo("REF-ITEM-FORM");
+    }
+
+    @Test
+    void webhook_url_with_a_trailing_newline_is_rejected_as_webhook_url() {
+        Reply reply = withField("webhook_url", "\"https://example.com/hook\\n\"");
+        assertInvalid(reply, "invalid_format", "webhook_url");
+        assertThat(reply.header("X-Mock-Rule")).isEqualTo("WEBHOOK-URL");
+    }
+
+    @Test
+    void a_no_break_space_inside_a_url_path_is_decided_by_the_spec_pattern() {
+        String url = "https://example.com/a\u00a0b.png";
+        // What the spec's patterns say (java.util.regex, as networknt uses): U+00A0 is outside [\x00-\x20\x7F].
+        assertThat(specPattern("webhook_url").matcher(url).find()).isTrue();
+        assertThat(specPattern("reference_image_urls").matcher(url).find()).isTrue();
+        assertThat(specPattern("reference_image_urls").matcher(url + "\n").find()).isFalse();
+        String json = "\"https://example.com/a\\u00a0b.png\"";
+        Reply reference = client.estimate("{\"prompt\":\"x\",\"reference_image_urls\":[" + json + "]}");
+        assertThat(reference.status()).as(reference.body()).isEqualTo(200);
+        Reply webhook = withField("webhook_url", json);
+        assertThat(webhook.status()).as(webhook.body()).isEqualTo(200);
+    }
+
+    /** The pattern of a body property (of its items for an array) in the estimate.yaml the mock loads. */
+    private static java.util.regex.Pattern specPattern(String property) {
+        try (var in = SchemaValidationAcceptanceTest.class.getClassLoader()
+                .getResourceAsStream(com.aurouslabs.toolkit.openapi.RuleCatalog.SPEC_RESOURCE)) {
+            var spec = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in);
+            var schemas = spec.at("/components/schemas");
+            for (var schema : (Iterable<com.fasterxml.jackson.databind.JsonNode>) schemas::elements) {
+                var prop = schema.at("/properties/" + property);
+                if (!prop.isMissingNode()) {
+                    var pattern = prop.has("items") ? prop.at("/items/pattern") : prop.path("pattern");
+                    return java.util.regex.Pattern.compile(pattern.asText());
+                }
+            }
+            throw new AssertionError("no property " + property + " in the spec");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void reference_url_longer_than_2048_characters_is_out_of_range() {
         String base = "https://example.com/";
         String ok = base + "a".repeat(2048 - base.length());

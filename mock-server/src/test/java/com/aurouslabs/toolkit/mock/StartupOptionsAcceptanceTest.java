@@ -72,6 +72,9 @@ class StartupOptionsAcceptanceTest {
             assertThat(reply.json().at("/estimated_cost/amount").toString()).isEqualTo("3");
             JsonNode fixtures = client.get("/__admin/fixtures").json();
             assertThat(fixtures.path("teams").get(0).path("id").asText()).isEqualTo("team_gamma");
+            assertThat(fixtures.path("teams").get(0).path("keys").get(0).path("key").asText())
+                    .isEqualTo("al_live_****");
+            assertThat(fixtures.toString()).doesNotContain("al_live_cccc");
         }
     }
 

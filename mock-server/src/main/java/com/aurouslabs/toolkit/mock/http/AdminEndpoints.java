@@ -5,16 +5,22 @@ import com.aurouslabs.toolkit.mock.MockState;
 import com.aurouslabs.toolkit.mock.error.ApiError;
 import com.aurouslabs.toolkit.mock.error.ErrorEnvelopeFactory;
 import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
+import com.aurouslabs.toolkit.mock.fixtures.KeyFixture;
+import com.aurouslabs.toolkit.mock.fixtures.TeamFixture;
+import com.aurouslabs.toolkit.mock.journal.ApiKeyMasker;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitDecision;
+import com.aurouslabs.toolkit.mock.rules.BodyRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpMethod;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Mock-only endpoints: GET /__admin/journal, POST /__admin/reset, GET /__admin/fixtures, GET and PUT
- * /__admin/defect ({@code {"defect":"NAME"}}, NONE to clear; test-only).
+ * Mock-only endpoints: GET /__admin/journal, POST /__admin/reset, GET /__admin/fixtures (every key masked),
+ * GET and PUT /__admin/defect ({@code {"defect":"NAME"}}, NONE to clear; test-only). They carry no CORS headers
+ * and their preflight is refused (405), so a web page cannot read or change them.
  */
 public final class AdminEndpoints {
 
@@ -22,56 +28,82 @@ public final class AdminEndpoints {
     private static final String RULE = "ADMIN";
 
     private final MockState state;
-    private final Fixtures fixtures;
+    private final JsonNode maskedFixtures;
     private final String version;
 
     public AdminEndpoints(MockState state, Fixtures fixtures, String version) {
         this.state = state;
-        this.fixtures = fixtures;
+        this.maskedFixtures = JsonCodec.tree(masked(fixtures));
         this.version = version;
+    }
+
+    /** True for paths under {@value #PREFIX} (no CORS there). */
+    public static boolean isAdmin(String path) {
+        return path != null && path.startsWith(PREFIX);
+    }
+
+    /** The fixtures with every API key masked (built-in keys are printed in the banner anyway). */
+    static Fixtures masked(Fixtures fixtures) {
+        List<TeamFixture> teams = fixtures.teams().stream()
+                .map(t -> new TeamFixture(t.id(), t.pinnedVersion(),
+                        t.keys().stream().map(k -> new KeyFixture(ApiKeyMasker.mask(k.key()), k.status())).toList(),
+                        t.pricing(), t.characters(), t.files()))
+                .toList();
+        return new Fixtures(fixtures.rateCard(), teams, fixtures.loras());
     }
 
     public Outcome handle(HttpMethod method, String path, byte[] body, String requestId, RateLimitDecision rate) {
         String name = path.substring(PREFIX.length());
+        String allow;
         switch (name) {
             case "journal":
                 if (method == HttpMethod.GET) {
-                    ObjectNode out = JsonCodec.MAPPER.createObjectNode();
-                    out.set("requests", JsonCodec.MAPPER.valueToTree(state.journal().entries()));
+                    ObjectNode out = JsonCodec.objectNode();
+                    out.set("requests", JsonCodec.tree(state.journal().entries()));
                     return ok(out, rate);
                 }
+                allow = "GET";
                 break;
             case "reset":
                 if (method == HttpMethod.POST) {
                     state.reset();
-                    return ok(JsonCodec.MAPPER.createObjectNode().put("reset", true), rate);
+                    return ok(JsonCodec.objectNode().put("reset", true), rate);
                 }
+                allow = "POST";
                 break;
             case "fixtures":
                 if (method == HttpMethod.GET) {
-                    return ok(JsonCodec.MAPPER.valueToTree(fixtures), rate);
+                    return ok(maskedFixtures, rate);
                 }
+                allow = "GET";
                 break;
             case "defect":
                 if (method == HttpMethod.GET) {
-                    return ok(JsonCodec.MAPPER.createObjectNode().put("defect", state.defect().name()), rate);
+                    return ok(JsonCodec.objectNode().put("defect", state.defect().name()), rate);
                 }
-                if (method == HttpMethod.PUT || method == HttpMethod.POST) {
+                if (method == HttpMethod.PUT) {
                     return setDefect(body, requestId, rate);
                 }
+                allow = "GET, PUT";
                 break;
             default:
-                return error(ApiError.notFound("ROUTE-NOT-FOUND", null, "No such route: " + path + "."),
+                return error(ApiError.notFound(RouteRules.NOT_FOUND, null, "No such route: " + path + "."),
                         requestId, rate);
         }
         return error(new ApiError(405, ApiError.INVALID_REQUEST, "method_not_allowed",
-                method.name() + " is not allowed on " + path + ".", null, "ROUTE-NOT-FOUND"), requestId, rate);
+                method.name() + " is not allowed on " + path + ".", null, RouteRules.METHOD_NOT_ALLOWED), requestId,
+                rate).withHeader("Allow", allow);
+    }
+
+    /** BODY-TOO-LARGE on an admin route (answered before the body ends). */
+    public Outcome tooLarge(String requestId, RateLimitDecision rate) {
+        return error(BodyRules.tooLarge(), requestId, rate);
     }
 
     private Outcome setDefect(byte[] body, String requestId, RateLimitDecision rate) {
         String requested = null;
         try {
-            JsonNode tree = JsonCodec.MAPPER.readTree(body == null ? new byte[0] : body);
+            JsonNode tree = JsonCodec.read(body == null ? new byte[0] : body);
             if (tree != null && tree.path("defect").isTextual()) {
                 requested = tree.path("defect").textValue();
             }
@@ -92,7 +124,7 @@ public final class AdminEndpoints {
                     requestId, rate);
         }
         state.defect(defect);
-        return ok(JsonCodec.MAPPER.createObjectNode().put("defect", defect.name()), rate);
+        return ok(JsonCodec.objectNode().put("defect", defect.name()), rate);
     }
 
     private Outcome ok(JsonNode body, RateLimitDecision rate) {

@@ -3,7 +3,11 @@ package com.aurouslabs.toolkit.mock.http;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 
-/** CORS for browser clients: the configured origin ({@code *} by default) on every answer, and preflights. */
+/**
+ * CORS for browser clients of the estimate path: the configured origin ({@code *} by default) on every answer,
+ * and preflights. Admin routes get none of it (see {@link AdminEndpoints}). A preflight's requested headers are
+ * echoed only as header-name tokens, capped; otherwise the fixed list is sent.
+ */
 public final class CorsPolicy {
 
     private static final String EXPOSED = String.join(", ", MockHeaders.REQUEST_ID, MockHeaders.VERSION,
@@ -11,7 +15,10 @@ public final class CorsPolicy {
             MockHeaders.MOCK_RULE, MockHeaders.MOCK_RESOLVED_SIZE, MockHeaders.MOCK_WARNINGS);
     private static final String ALLOWED_HEADERS = String.join(", ", "Content-Type", MockHeaders.API_KEY,
             MockHeaders.AUTHORIZATION, MockHeaders.VERSION, MockHeaders.MOCK_FORCE, "Idempotency-Key");
-    private static final String ALLOWED_METHODS = "GET, POST, PUT, OPTIONS";
+    private static final String ALLOWED_METHODS = "POST, OPTIONS";
+    /** RFC 9110 token: what a header name may be. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final int MAX_ECHOED = 1024;
 
     // Encoded once: these go on every answer.
     private static final CharSequence H_ALLOW_ORIGIN = HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN;
@@ -39,8 +46,23 @@ public final class CorsPolicy {
     public void addPreflightTo(MultiMap headers, String requestedHeaders) {
         addTo(headers);
         headers.set("Access-Control-Allow-Methods", ALLOWED_METHODS);
-        headers.set("Access-Control-Allow-Headers",
-                requestedHeaders != null && !requestedHeaders.isBlank() ? requestedHeaders : ALLOWED_HEADERS);
+        headers.set("Access-Control-Allow-Headers", allowedHeaders(requestedHeaders));
         headers.set("Access-Control-Max-Age", "600");
+    }
+
+    /** The requested header names that are tokens (at most {@value #MAX_ECHOED} characters), else the fixed list. */
+    static String allowedHeaders(String requested) {
+        if (requested == null) {
+            return ALLOWED_HEADERS;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String name : requested.split(",", 64)) {
+            String n = name.strip();
+            if (!TOKEN.matcher(n).matches() || out.length() + n.length() + 2 > MAX_ECHOED) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : ", ").append(n);
+        }
+        return out.length() == 0 ? ALLOWED_HEADERS : out.toString();
     }
 }

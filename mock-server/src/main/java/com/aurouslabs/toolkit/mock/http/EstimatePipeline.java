@@ -36,6 +36,9 @@ import java.util.Optional;
  */
 public final class EstimatePipeline {
 
+    /** Longest param (escaped) kept in one X-Mock-Validation-Warnings finding; the header is capped as well. */
+    static final int MAX_PARAM_IN_WARNING = 256;
+
     private final AuthRules auth;
     private final VersionRules versions;
     private final BodySchemaValidator schema;
@@ -122,7 +125,7 @@ public final class EstimatePipeline {
             headers.put(MockHeaders.MOCK_RESOLVED_SIZE, resolvedSize);
         }
         if (!warnings.isEmpty()) {
-            headers.put(MockHeaders.MOCK_WARNINGS, String.join(", ", warnings));
+            headers.put(MockHeaders.MOCK_WARNINGS, HeaderValues.safe(String.join(", ", warnings)));
         }
         return new Outcome(200, estimate, "OK", version.version(), rate, team.id(), maskedKey, headers, warnings,
                 false);
@@ -153,7 +156,9 @@ public final class EstimatePipeline {
                 return false;
             }
             if (warnOnly) {
-                warnings.add(error.ruleId() + ":" + error.code() + (error.param() == null ? "" : ":" + error.param()));
+                // param may be a field name the client chose: escaped and capped (header and journal).
+                warnings.add(error.ruleId() + ":" + error.code()
+                        + (error.param() == null ? "" : ":" + HeaderValues.safe(error.param(), MAX_PARAM_IN_WARNING)));
                 return false;
             }
             answer = error(call, error, version, rate, teamId, maskedKey, List.of());

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP entry point: CORS preflight, routing (ROUTE-NOT-FOUND, 405 on other methods of the estimate path),
- * the estimate pipeline, the admin endpoints, the timeout hold of X-Mock-Force, and a catch-all that answers a
- * 500 envelope instead of a stack trace.
+ * The HTTP entry point: CORS preflight, routing (ROUTE-NOT-FOUND, ROUTE-METHOD-NOT-ALLOWED), the admin routes
+ * (no CORS), the estimate pipeline, the early 413 of BODY-TOO-LARGE (then the connection is closed), the timeout
+ * hold of X-Mock-Force, and a catch-all that answers a 500 envelope instead of a stack trace.
  */
 public final class MockHttpHandler implements Handler<HttpServerRequest> {
 
@@ -61,6 +61,18 @@ public final class MockHttpHandler implements Handler<HttpServerRequest> {
     private void route(HttpServerRequest request, String requestId) {
         HttpMethod method = request.method();
         String path = request.path();
+        if (AdminEndpoints.isAdmin(path)) {
+            // No CORS on admin routes: a preflight (OPTIONS) is answered 405 like any other unsupported method.
+            BodyCollector.collect(request, (body, tooLarge) -> guarded(request, requestId, () -> {
+                var rate = state.rateLimiter().peek(null);
+                if (tooLarge) {
+                    writer.sendAndClose(request, requestId, admin.tooLarge(requestId, rate), false);
+                } else {
+                    writer.send(request, requestId, admin.handle(method, path, body, requestId, rate), false);
+                }
+            }));
+            return;
+        }
         if (method == HttpMethod.OPTIONS) {
             preflight(request, requestId);
             return;
@@ -68,7 +80,8 @@ public final class MockHttpHandler implements Handler<HttpServerRequest> {
         if (SpecDocument.ESTIMATE_PATH.equals(path)) {
             if (method != HttpMethod.POST) {
                 ApiError error = new ApiError(405, ApiError.INVALID_REQUEST, "method_not_allowed",
-                        method.name() + " is not allowed on " + path + "; use POST.", null, "ROUTE-NOT-FOUND");
+                        method.name() + " is not allowed on " + path + "; use POST.", null,
+                        RouteRules.METHOD_NOT_ALLOWED);
                 writer.send(request, requestId, plain(error, requestId, request).withHeader("Allow", "POST, OPTIONS"),
                         true);
                 return;
@@ -77,13 +90,7 @@ public final class MockHttpHandler implements Handler<HttpServerRequest> {
                     () -> estimate(request, requestId, body, tooLarge)));
             return;
         }
-        if (path.startsWith(AdminEndpoints.PREFIX)) {
-            BodyCollector.collect(request, (body, tooLarge) -> guarded(request, requestId, () ->
-                    writer.send(request, requestId, admin.handle(method, path, body, requestId,
-                            state.rateLimiter().peek(null)), false)));
-            return;
-        }
-        ApiError notFound = ApiError.notFound("ROUTE-NOT-FOUND", null, "No such route: " + method.name() + " "
+        ApiError notFound = ApiError.notFound(RouteRules.NOT_FOUND, null, "No such route: " + method.name() + " "
                 + path + ".");
         writer.send(request, requestId, plain(notFound, requestId, request), true);
     }
@@ -93,6 +100,11 @@ public final class MockHttpHandler implements Handler<HttpServerRequest> {
                 request.getHeader(MockHeaders.AUTHORIZATION), request.getHeader(MockHeaders.VERSION),
                 request.getHeader("Content-Type"), request.getHeader(MockHeaders.MOCK_FORCE), body, tooLarge);
         Outcome outcome = pipeline.evaluate(call);
+        if (tooLarge) {
+            // Answered before the body ended (it may never end): close once the 413 is out.
+            writer.sendAndClose(request, requestId, outcome, true);
+            return;
+        }
         if (outcome.holdThenTimeout()) {
             long timer = vertx.setTimer(Math.max(1, forcedTimeout.toMillis()),
                     id -> writer.send(request, requestId, outcome, true));
@@ -160,7 +172,7 @@ public final class MockHttpHandler implements Handler<HttpServerRequest> {
                 defaultVersion, state.rateLimiter().peek(null), null, null, Map.of(), List.of(), false);
         byte[] body = JsonCodec.bytes(outcome.body());
         io.vertx.core.MultiMap headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
-        writer.fillHeaders(headers, requestId, outcome);
+        writer.fillHeaders(headers, requestId, outcome, true);
         StringBuilder head = new StringBuilder(512).append("HTTP/1.1 400 Bad Request\r\n");
         for (Map.Entry<String, String> h : headers) {
             head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");

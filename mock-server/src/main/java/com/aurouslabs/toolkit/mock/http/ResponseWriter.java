@@ -8,6 +8,7 @@ import com.aurouslabs.toolkit.mock.ratelimit.RateLimitDecision;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * Writes an {@link Outcome}: the headers every answer carries (Aurous-Request-Id, Aurous-Version,
- * X-RateLimit-*, JSON content type, X-Mock-Rule, CORS), the simulated latency (a timer, never a blocked event
+ * X-RateLimit-*, JSON content type, X-Mock-Rule, CORS except on admin routes), the simulated latency (a timer, never a blocked event
  * loop) and the journal entry.
  */
 public final class ResponseWriter {
@@ -42,8 +43,24 @@ public final class ResponseWriter {
         this.latency = latency;
     }
 
+    /** How long a connection is kept after an early answer, so a client still uploading can read it. */
+    static final long CLOSE_LINGER_MILLIS = 1000;
+
     /** Sends after the configured latency; journals unless {@code journal} is false (admin calls). */
     public void send(HttpServerRequest request, String requestId, Outcome outcome, boolean journal) {
+        send(request, requestId, outcome, journal, false);
+    }
+
+    /**
+     * Sends with {@code Connection: close}, then closes the connection: when the request body ends, or at the
+     * latest {@value #CLOSE_LINGER_MILLIS} ms after the answer is written (the body may never end).
+     */
+    public void sendAndClose(HttpServerRequest request, String requestId, Outcome outcome, boolean journal) {
+        send(request, requestId, outcome, journal, true);
+    }
+
+    private void send(HttpServerRequest request, String requestId, Outcome outcome, boolean journal,
+                      boolean close) {
         if (journal) {
             state.journal().record(new JournalEntry(System.currentTimeMillis(), request.method().name(),
                     request.path(), outcome.status(), outcome.ruleId(), outcome.maskedKey(), outcome.teamId(),
@@ -51,29 +68,51 @@ public final class ResponseWriter {
         }
         long delay = latency.nextDelayMillis();
         if (delay <= 0) {
-            write(request, requestId, outcome);
+            write(request, requestId, outcome, close);
         } else {
-            vertx.setTimer(delay, id -> write(request, requestId, outcome));
+            vertx.setTimer(delay, id -> write(request, requestId, outcome, close));
         }
     }
 
     void write(HttpServerRequest request, String requestId, Outcome outcome) {
+        write(request, requestId, outcome, false);
+    }
+
+    private void write(HttpServerRequest request, String requestId, Outcome outcome, boolean close) {
         HttpServerResponse response = request.response();
         if (response.ended() || response.closed()) {
             return;
         }
         response.setStatusCode(outcome.status());
-        fillHeaders(response.headers(), requestId, outcome);
+        fillHeaders(response.headers(), requestId, outcome, !AdminEndpoints.isAdmin(request.path()));
+        if (close) {
+            response.headers().set(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
         Object body = outcome.body();
-        if (body == null) {
-            response.end();
-        } else {
-            response.end(Buffer.buffer(body instanceof byte[] raw ? raw : JsonCodec.bytes(body)));
+        Buffer bytes = body == null ? Buffer.buffer()
+                : Buffer.buffer(body instanceof byte[] raw ? raw : JsonCodec.bytes(body));
+        var written = response.end(bytes);
+        if (close) {
+            HttpConnection connection = request.connection();
+            written.onComplete(done -> {
+                if (request.isEnded()) {
+                    connection.close();
+                    return;
+                }
+                long timer = vertx.setTimer(CLOSE_LINGER_MILLIS, id -> connection.close());
+                request.endHandler(v -> {
+                    vertx.cancelTimer(timer);
+                    connection.close();
+                });
+            });
         }
     }
 
-    /** The headers of every answer: content type, request id, version, rate limit, rule, extras, CORS. */
-    void fillHeaders(MultiMap headers, String requestId, Outcome outcome) {
+    /**
+     * The headers of every answer: content type, request id, version, rate limit, rule, extras (escaped and
+     * capped, they may carry request data), and CORS unless {@code cors} is false (admin routes).
+     */
+    void fillHeaders(MultiMap headers, String requestId, Outcome outcome, boolean cors) {
         headers.set(H_CONTENT_TYPE, V_JSON);
         if (state.defect() != Defect.MISSING_REQUEST_ID) {
             headers.set(H_REQUEST_ID, requestId);
@@ -85,8 +124,10 @@ public final class ResponseWriter {
         headers.set(H_RATE_RESET, Long.toString(rate.resetEpochSeconds()));
         headers.set(H_MOCK_RULE, outcome.ruleId());
         for (Map.Entry<String, String> e : outcome.extraHeaders().entrySet()) {
-            headers.set(e.getKey(), e.getValue());
+            headers.set(e.getKey(), HeaderValues.safe(e.getValue()));
         }
-        cors.addTo(headers);
+        if (cors) {
+            this.cors.addTo(headers);
+        }
     }
 }

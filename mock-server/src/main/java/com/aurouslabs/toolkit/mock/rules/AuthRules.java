@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Family "auth": AUTH-MISSING-KEY, AUTH-INVALID-KEY, AUTH-REVOKED-KEY, AUTH-BEARER-ALIAS, AUTH-LEGACY-OG-KEY
- * (og_ keys are looked up like any other), AUTH-HEADER-PRECEDENCE (X-Api-Key decides; a non-Bearer
+ * (og_ keys are looked up like any other), AUTH-HEADER-PRECEDENCE (X-Api-Key decides; a blank X-Api-Key counts as
+ * not sent; a non-Bearer
  * Authorization counts as no key).
  */
 public final class AuthRules {

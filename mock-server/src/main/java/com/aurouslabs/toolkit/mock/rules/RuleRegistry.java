@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The one table of documented rules that run after schema validation, in the {@code evaluation_order} of
- * rules.yaml. (Before them, in this order: ROUTE-NOT-FOUND, BODY-TOO-LARGE, AUTH-*, RATE-LIMIT-BUCKET,
+ * rules.yaml (checked by RuleCatalogAgreementTest). (Before them: ROUTE-NOT-FOUND, ROUTE-METHOD-NOT-ALLOWED,
+ * BODY-TOO-LARGE, AUTH-*, RATE-LIMIT-BUCKET,
  * VERSION-*, BODY-CONTENT-TYPE, BODY-JSON, then the schema; see EstimatePipeline.)
  */
 public final class RuleRegistry {
