@@ -53,15 +53,14 @@ class AdminSurfaceAcceptanceTest {
     }
 
     @Test
-    void admin_preflight_is_refused_without_cors_headers() {
+    void admin_preflight_from_a_page_is_refused_without_cors_headers() {
         for (String path : new String[] {"/__admin/defect", "/__admin/reset", "/__admin/fixtures"}) {
             Reply reply = client.send(client.request(path)
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                     .header("Origin", "https://evil.example")
                     .header("Access-Control-Request-Method", "PUT")
                     .header("Access-Control-Request-Headers", "content-type").build());
-            assertError(reply, 405, "invalid_request", "method_not_allowed", null);
-            assertThat(reply.header("X-Mock-Rule")).isEqualTo("ROUTE-METHOD-NOT-ALLOWED");
+            assertError(reply, 403, "authentication", "forbidden_origin", null);
             assertThat(reply.headers().map().keySet()).as(path)
                     .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
         }
@@ -73,6 +72,22 @@ class AdminSurfaceAcceptanceTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"defect\":\"ACCEPT_BLANK_PROMPT\"}")).build());
         assertError(post, 405, "invalid_request", "method_not_allowed", null);
         assertThat(post.header("Allow")).isEqualTo("GET, PUT");
+        assertThat(client.get("/__admin/defect").json().path("defect").asText()).isEqualTo("NONE");
+    }
+
+    @Test
+    void a_web_page_cannot_reset_the_mock_or_set_a_defect() {
+        client.estimate("{\"prompt\":\"x\"}", "X-Api-Key", Keys.ALPHA);
+        int before = client.get("/__admin/journal").json().path("requests").size();
+        Reply reset = client.send(client.request("/__admin/reset").header("Origin", "https://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b")).build());
+        assertError(reset, 403, "authentication", "forbidden_origin", null);
+        Reply defect = client.send(client.request("/__admin/defect").header("Origin", "https://evil.example")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"defect\":\"ACCEPT_BLANK_PROMPT\"}")).build());
+        assertError(defect, 403, "authentication", "forbidden_origin", null);
+
+        assertThat(client.get("/__admin/journal").json().path("requests").size()).isGreaterThanOrEqualTo(before);
         assertThat(client.get("/__admin/defect").json().path("defect").asText()).isEqualTo("NONE");
     }
 

@@ -52,6 +52,17 @@ public final class AdminEndpoints {
         return new Fixtures(fixtures.rateCard(), teams, fixtures.loras());
     }
 
+    /**
+     * Admin calls come from tools and tests, never from web pages: a browser marks every cross-origin (and every
+     * same-origin non-GET) request with {@code Origin}, so refusing it keeps a page a developer happens to open
+     * from resetting the mock or injecting defects with a plain form post.
+     */
+    public Outcome refuseBrowser(String requestId, RateLimitDecision rate) {
+        return error(new ApiError(403, ApiError.AUTHENTICATION, "forbidden_origin",
+                "Admin routes do not accept browser requests (an Origin header was sent); call them from a tool.",
+                null, RULE), requestId, rate);
+    }
+
     public Outcome handle(HttpMethod method, String path, byte[] body, String requestId, RateLimitDecision rate) {
         String name = path.substring(PREFIX.length());
         String allow;

@@ -67,6 +67,8 @@ public final class MockHttpHandler implements Handler<HttpServerRequest> {
                 var rate = state.rateLimiter().peek(null);
                 if (tooLarge) {
                     writer.sendAndClose(request, requestId, admin.tooLarge(requestId, rate), false);
+                } else if (request.getHeader("Origin") != null) {
+                    writer.send(request, requestId, admin.refuseBrowser(requestId, rate), false);
                 } else {
                     writer.send(request, requestId, admin.handle(method, path, body, requestId, rate), false);
                 }
