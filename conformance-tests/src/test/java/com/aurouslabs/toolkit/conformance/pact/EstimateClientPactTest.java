@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -43,6 +45,19 @@ class EstimateClientPactTest {
     return Map.of("Content-Type", "application/json");
   }
 
+  /**
+   * The answer every interaction expects: JSON with the documented headers (REQUEST-ID, VERSION-ECHO,
+   * RATE-LIMIT-HEADERS; Remaining is 0 on a 429).
+   */
+  private static PactDslResponse answer(PactDslRequestWithPath request, int status) {
+    return request.willRespondWith().status(status).headers(json())
+        .matchHeader("Aurous-Request-Id", REQUEST_ID, "req_01HXMQ7Z3K8Y2NABCDEFGHJKMN")
+        .matchHeader("Aurous-Version", "^\\d{4}-\\d{2}-\\d{2}$", "2026-05-15")
+        .matchHeader("X-RateLimit-Limit", "^\\d+$", "240")
+        .matchHeader("X-RateLimit-Remaining", status == 429 ? "^0$" : "^\\d+$", status == 429 ? "0" : "239")
+        .matchHeader("X-RateLimit-Reset", "^\\d+$", "1795522432");
+  }
+
   private static DslPart error(String type, String code, String param) {
     PactDslJsonBody e = new PactDslJsonBody().object("error")
         .stringValue("type", type)
@@ -64,18 +79,12 @@ class EstimateClientPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact estimateSucceeds(PactDslWithProvider builder) {
-    return builder.given(STATE_RATE_CARD)
-        .uponReceiving("PRICE-SHAPE: a preset-size estimate")
-        .path(PATH).method("POST")
-        .headerFromProviderState("X-Api-Key", "${apiKey}", EXAMPLE_KEY)
-        .headers(json())
-        .body(new PactDslJsonBody().stringValue("prompt", PROMPT).stringValue("size", "2k_1_1"))
-        .willRespondWith().status(200).headers(json()).matchHeader("Aurous-Request-Id", REQUEST_ID,
-            "req_01HXMQ7Z3K8Y2NABCDEFGHJKMN")
-        .matchHeader("Aurous-Version", "^\\d{4}-\\d{2}-\\d{2}$", "2026-05-15")
-        .matchHeader("X-RateLimit-Limit", "^\\d+$", "240")
-        .matchHeader("X-RateLimit-Remaining", "^\\d+$", "239")
-        .matchHeader("X-RateLimit-Reset", "^\\d+$", "1795522432")
+    return answer(builder.given(STATE_RATE_CARD)
+            .uponReceiving("PRICE-SHAPE: a preset-size estimate")
+            .path(PATH).method("POST")
+            .headerFromProviderState("X-Api-Key", "${apiKey}", EXAMPLE_KEY)
+            .headers(json())
+            .body(new PactDslJsonBody().stringValue("prompt", PROMPT).stringValue("size", "2k_1_1")), 200)
         .body(new PactDslJsonBody().stringValue("object", "estimate").stringValue("currency", "credit")
             .object("estimated_cost").numberType("amount", 1).object("breakdown").numberType("base", 1)
             .closeObject().closeObject())
@@ -93,13 +102,12 @@ class EstimateClientPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact loneWidthIsRejected(PactDslWithProvider builder) {
-    return builder.given(STATE_RATE_CARD)
-        .uponReceiving("DIM-PAIR: a width without a height")
-        .path(PATH).method("POST")
-        .headerFromProviderState("X-Api-Key", "${apiKey}", EXAMPLE_KEY)
-        .headers(json())
-        .body(new PactDslJsonBody().stringValue("prompt", PROMPT).integerType("width", 2048))
-        .willRespondWith().status(400).headers(json()).matchHeader("Aurous-Request-Id", REQUEST_ID, "req_01HXMQ7Z3K8Y2NABCDEFGHJKMN").matchHeader("Aurous-Version", "^\\d{4}-\\d{2}-\\d{2}$", "2026-05-15").matchHeader("X-RateLimit-Limit", "^\\d+$", "240").matchHeader("X-RateLimit-Remaining", "^\\d+$", "239").matchHeader("X-RateLimit-Reset", "^\\d+$", "1795522432")
+    return answer(builder.given(STATE_RATE_CARD)
+            .uponReceiving("DIM-PAIR: a width without a height")
+            .path(PATH).method("POST")
+            .headerFromProviderState("X-Api-Key", "${apiKey}", EXAMPLE_KEY)
+            .headers(json())
+            .body(new PactDslJsonBody().stringValue("prompt", PROMPT).integerType("width", 2048)), 400)
         .body(error("invalid_request", "missing_field", "height"))
         .toPact(V4Pact.class);
   }
@@ -118,12 +126,11 @@ class EstimateClientPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact unknownKeyIsRejected(PactDslWithProvider builder) {
-    return builder.given(STATE_RATE_CARD)
-        .uponReceiving("AUTH-INVALID-KEY: an unknown API key")
-        .path(PATH).method("POST")
-        .headers(Map.of("Content-Type", "application/json", "X-Api-Key", Auth.UNKNOWN_KEY_VALUE))
-        .body(new PactDslJsonBody().stringValue("prompt", PROMPT))
-        .willRespondWith().status(401).headers(json()).matchHeader("Aurous-Request-Id", REQUEST_ID, "req_01HXMQ7Z3K8Y2NABCDEFGHJKMN").matchHeader("Aurous-Version", "^\\d{4}-\\d{2}-\\d{2}$", "2026-05-15").matchHeader("X-RateLimit-Limit", "^\\d+$", "240").matchHeader("X-RateLimit-Remaining", "^\\d+$", "239").matchHeader("X-RateLimit-Reset", "^\\d+$", "1795522432")
+    return answer(builder.given(STATE_RATE_CARD)
+            .uponReceiving("AUTH-INVALID-KEY: an unknown API key")
+            .path(PATH).method("POST")
+            .headers(Map.of("Content-Type", "application/json", "X-Api-Key", Auth.UNKNOWN_KEY_VALUE))
+            .body(new PactDslJsonBody().stringValue("prompt", PROMPT)), 401)
         .body(error("authentication", "invalid_api_key", null))
         .toPact(V4Pact.class);
   }
@@ -141,13 +148,12 @@ class EstimateClientPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact unknownCharacterIsNotFound(PactDslWithProvider builder) {
-    return builder.given(STATE_UNKNOWN_CHARACTER)
-        .uponReceiving("CHAR-NOT-FOUND: an unknown character id")
-        .path(PATH).method("POST")
-        .headerFromProviderState("X-Api-Key", "${apiKey}", EXAMPLE_KEY)
-        .headers(json())
-        .body(new PactDslJsonBody().stringValue("prompt", PROMPT).stringValue("character_id", UNKNOWN_CHARACTER))
-        .willRespondWith().status(404).headers(json()).matchHeader("Aurous-Request-Id", REQUEST_ID, "req_01HXMQ7Z3K8Y2NABCDEFGHJKMN").matchHeader("Aurous-Version", "^\\d{4}-\\d{2}-\\d{2}$", "2026-05-15").matchHeader("X-RateLimit-Limit", "^\\d+$", "240").matchHeader("X-RateLimit-Remaining", "^\\d+$", "239").matchHeader("X-RateLimit-Reset", "^\\d+$", "1795522432")
+    return answer(builder.given(STATE_UNKNOWN_CHARACTER)
+            .uponReceiving("CHAR-NOT-FOUND: an unknown character id")
+            .path(PATH).method("POST")
+            .headerFromProviderState("X-Api-Key", "${apiKey}", EXAMPLE_KEY)
+            .headers(json())
+            .body(new PactDslJsonBody().stringValue("prompt", PROMPT).stringValue("character_id", UNKNOWN_CHARACTER)), 404)
         .body(error("not_found", "resource_not_found", "character_id"))
         .toPact(V4Pact.class);
   }
@@ -165,14 +171,13 @@ class EstimateClientPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact notReadyCharacterIsRejected(PactDslWithProvider builder) {
-    return builder.given(STATE_NOT_READY)
-        .uponReceiving("CHAR-NOT-READY: a character that is still synthesizing")
-        .path(PATH).method("POST")
-        .headerFromProviderState("X-Api-Key", "${apiKey}", EXAMPLE_KEY)
-        .headers(json())
-        .body(new PactDslJsonBody().stringValue("prompt", PROMPT)
-            .valueFromProviderState("character_id", "${notReadyCharacterId}", EXAMPLE_NOT_READY))
-        .willRespondWith().status(400).headers(json()).matchHeader("Aurous-Request-Id", REQUEST_ID, "req_01HXMQ7Z3K8Y2NABCDEFGHJKMN").matchHeader("Aurous-Version", "^\\d{4}-\\d{2}-\\d{2}$", "2026-05-15").matchHeader("X-RateLimit-Limit", "^\\d+$", "240").matchHeader("X-RateLimit-Remaining", "^\\d+$", "239").matchHeader("X-RateLimit-Reset", "^\\d+$", "1795522432")
+    return answer(builder.given(STATE_NOT_READY)
+            .uponReceiving("CHAR-NOT-READY: a character that is still synthesizing")
+            .path(PATH).method("POST")
+            .headerFromProviderState("X-Api-Key", "${apiKey}", EXAMPLE_KEY)
+            .headers(json())
+            .body(new PactDslJsonBody().stringValue("prompt", PROMPT)
+                .valueFromProviderState("character_id", "${notReadyCharacterId}", EXAMPLE_NOT_READY)), 400)
         .body(error("invalid_request", "character_not_ready", "character_id"))
         .toPact(V4Pact.class);
   }
@@ -189,19 +194,13 @@ class EstimateClientPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact emptyBucketIsRateLimited(PactDslWithProvider builder) {
-    return builder.given(STATE_BUCKET_EMPTY)
-        .uponReceiving("RATE-LIMIT-BUCKET: an estimate while the bucket is empty")
-        .path(PATH).method("POST")
-        .headerFromProviderState("X-Api-Key", "${apiKey}", EXAMPLE_KEY)
-        .headers(json())
-        .body(new PactDslJsonBody().stringValue("prompt", PROMPT))
-        .willRespondWith().status(429).headers(json())
+    return answer(builder.given(STATE_BUCKET_EMPTY)
+            .uponReceiving("RATE-LIMIT-BUCKET: an estimate while the bucket is empty")
+            .path(PATH).method("POST")
+            .headerFromProviderState("X-Api-Key", "${apiKey}", EXAMPLE_KEY)
+            .headers(json())
+            .body(new PactDslJsonBody().stringValue("prompt", PROMPT)), 429)
         .matchHeader("Retry-After", "^\\d+$", "1")
-        .matchHeader("X-RateLimit-Remaining", "^0$", "0")
-        .matchHeader("Aurous-Request-Id", REQUEST_ID, "req_01HXMQ7Z3K8Y2NABCDEFGHJKMN")
-        .matchHeader("Aurous-Version", "^\\d{4}-\\d{2}-\\d{2}$", "2026-05-15")
-        .matchHeader("X-RateLimit-Limit", "^\\d+$", "240")
-        .matchHeader("X-RateLimit-Reset", "^\\d+$", "1795522432")
         .body(error("rate_limit", "too_many_requests", null))
         .toPact(V4Pact.class);
   }
