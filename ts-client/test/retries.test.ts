@@ -97,11 +97,35 @@ describe('retries', () => {
   });
 
   test('a_timeout_is_retried_and_the_retry_succeeds', async () => {
-    const { client, sent } = forcing('timeout', (n) => n === 1, { timeoutMs: 300, maxRetries: 1 });
+    // Generous: the second, normal attempt must finish within it even on a loaded CI machine.
+    const { client, sent } = forcing('timeout', (n) => n === 1, { timeoutMs: 1500, maxRetries: 1 });
     const response = await client.estimateWithResponse(REQUEST);
     assert.equal(response.status, 200);
     assert.equal(response.attempts, 2);
     assert.equal(sent.length, 2);
+  });
+
+  test('retry_after_as_an_http_date_or_rate_limit_reset_is_waited_and_capped_at_60_s', async () => {
+    const now = Date.UTC(2026, 4, 15, 12, 0, 0);
+    const answers: Record<string, string>[] = [
+      { 'Retry-After': new Date(now + 7_000).toUTCString() },
+      { 'X-RateLimit-Reset': String(now / 1000 + 5) },
+      { 'Retry-After': '3600' },
+    ];
+    let call = 0;
+    const sleeper = recordingSleep();
+    const client = new AurousClient({
+      apiKey: ALPHA_KEY, baseUrl: mockUrl(), maxRetries: 3, sleep: sleeper.sleep, now: () => now,
+      fetch: async () => {
+        const headers = answers[call++];
+        return headers === undefined
+          ? Response.json({ object: 'estimate', estimated_cost: { amount: 1, breakdown: { base: 1 } }, currency: 'credit' })
+          : Response.json({ error: { type: 'rate_limit', code: 'too_many_requests', message: 'slow down', param: null } }, { status: 429, headers });
+      },
+    });
+    const response = await client.estimateWithResponse(REQUEST);
+    assert.equal(response.attempts, 4);
+    assert.deepEqual(sleeper.delays, [7_000, 5_000, 60_000]);
   });
 
   test('a_refused_connection_is_retried_then_thrown_as_transport_error', async () => {
