@@ -5,7 +5,7 @@ import { safeHeaders, scrub, truncate } from './redaction.js';
  * The `error` object of the envelope every non-2xx answer carries (ENVELOPE-SHAPE), camel-cased. `message` and
  * `param` are masked if they quote the API key.
  */
-export interface ErrorEnvelope {
+export interface ErrorDetails {
   /** `invalid_request`, `authentication`, `not_found`, `rate_limit` or `server_error`. */
   readonly type: string | undefined;
   /** Stable code to switch on, e.g. `value_out_of_range`. */
@@ -41,12 +41,12 @@ export class AurousApiError extends AurousError {
   override name = 'AurousApiError';
   readonly status: number;
   readonly headers: Headers;
-  readonly error: ErrorEnvelope | undefined;
+  readonly error: ErrorDetails | undefined;
   readonly rateLimit: RateLimitInfo;
   /** `Retry-After` in milliseconds, when the answer carried one. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(message: string, status: number, headers: Headers, error: ErrorEnvelope | undefined, retryAfterMs: number | undefined) {
+  constructor(message: string, status: number, headers: Headers, error: ErrorDetails | undefined, retryAfterMs: number | undefined) {
     super(message);
     this.status = status;
     this.headers = headers;
@@ -149,7 +149,7 @@ export class TimeoutError extends TransportError {
 }
 
 type ApiErrorClass = new (
-  message: string, status: number, headers: Headers, error: ErrorEnvelope | undefined, retryAfterMs: number | undefined,
+  message: string, status: number, headers: Headers, error: ErrorDetails | undefined, retryAfterMs: number | undefined,
 ) => AurousApiError;
 
 /** Status decides the class; for a status the docs do not list, the envelope's `error.type` does. */
@@ -163,7 +163,7 @@ const BY_TYPE: ReadonlyMap<string, ApiErrorClass> = new Map<string, ApiErrorClas
   ['rate_limit', RateLimitError], ['server_error', ServerError],
 ]);
 
-function classFor(status: number, error: ErrorEnvelope | undefined): ApiErrorClass {
+function classFor(status: number, error: ErrorDetails | undefined): ApiErrorClass {
   const byStatus = BY_STATUS.get(status);
   if (byStatus !== undefined) {
     return byStatus;
@@ -181,7 +181,7 @@ function text(value: unknown): string | undefined {
   return value === null || value === undefined ? undefined : String(value);
 }
 
-function parseEnvelope(body: string, apiKey: string): ErrorEnvelope | undefined {
+function parseEnvelope(body: string, apiKey: string): ErrorDetails | undefined {
   let root: unknown;
   try {
     root = JSON.parse(body);
@@ -204,7 +204,7 @@ function parseEnvelope(body: string, apiKey: string): ErrorEnvelope | undefined 
   });
 }
 
-function describe(status: number, headers: Headers, error: ErrorEnvelope | undefined, maskedBody: string): string {
+function describe(status: number, headers: Headers, error: ErrorDetails | undefined, maskedBody: string): string {
   const requestId = error?.requestId ?? headers.get(HEADER.requestId) ?? undefined;
   let message: string;
   if (error !== undefined) {

@@ -26,7 +26,7 @@ export {
   ServerError,
   TransportError,
   TimeoutError,
-  type ErrorEnvelope,
+  type ErrorDetails,
 } from './errors.js';
 export { AurousResponse, type RateLimitInfo } from './response.js';
 export { MAX_RETRY_AFTER_MS } from './retry.js';
