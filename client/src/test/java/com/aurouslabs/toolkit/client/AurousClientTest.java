@@ -67,7 +67,7 @@ class AurousClientTest {
 
     try (AurousClient client =
         new AurousClient(Fixtures.options(wm, sleeper).apiVersion("2026-05-15").build())) {
-      client.estimate(new EstimateRequest().prompt("A golden sunset").size(SizePreset._2K_1_1).count(2));
+      client.estimate(new EstimateRequest().prompt("A golden sunset").size(SizePreset._2k_1_1).count(2));
     }
 
     wm.verify(1, postRequestedFor(urlEqualTo(PATH))
