@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -249,8 +248,7 @@ class RuleCatalogTest {
 
     private static void collectText(JsonNode node, List<String> out) {
         if (node.isContainerNode()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 if ((field.getKey().equals("description") || field.getKey().equals("summary"))
                         && field.getValue().isTextual()) {
                     out.add(field.getValue().asText());
