@@ -16,7 +16,9 @@ import com.aurouslabs.toolkit.mock.rules.ReferenceHostPolicy;
 import com.aurouslabs.toolkit.mock.rules.RuleRegistry;
 import com.aurouslabs.toolkit.mock.rules.VersionRules;
 import com.aurouslabs.toolkit.mock.validation.BodySchemaValidator;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifferences;
 import com.aurouslabs.toolkit.mock.validation.SpecDocument;
+import com.aurouslabs.toolkit.openapi.RuleCatalog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -99,7 +101,8 @@ public final class MockServer implements AutoCloseable {
         CorsPolicy cors = new CorsPolicy(options.corsOrigin());
         ResponseWriter writer = new ResponseWriter(vertx, state, cors, options.latency());
         MockHttpHandler handler = new MockHttpHandler(vertx, pipeline,
-                new AdminEndpoints(state, fixtures, spec.defaultVersion()), writer, cors, state, auth,
+                new AdminEndpoints(state, fixtures, spec.defaultVersion(), options.profile(),
+                        ProfileDifferences.of(RuleCatalog.load())), writer, cors, state, auth,
                 spec.defaultVersion(), options.forcedTimeout());
         List<HttpServer> servers;
         try {
@@ -139,13 +142,29 @@ public final class MockServer implements AutoCloseable {
         return state.journal();
     }
 
-    public Defect defect() {
+    /** The reading of the docs this server serves. */
+    public Profile profile() {
+        return options.profile();
+    }
+
+    /** The name of the injected defect ({@code NONE} for none). */
+    public String defect() {
         return state.defect();
     }
 
-    /** Test-only defect injection (same as PUT /__admin/defect). */
+    /**
+     * Injects a defect by name ({@code NONE} clears it), same as {@code PUT /__admin/defect}. Test-only.
+     *
+     * @throws IllegalArgumentException listing the names when {@code name} names no defect
+     */
+    public void defect(String name) {
+        state.defect(name);
+    }
+
+    /** @deprecated use {@link #defect(String)}. */
+    @Deprecated(forRemoval = true)
     public void defect(Defect defect) {
-        state.defect(defect);
+        state.defect(defect == null ? null : defect.name());
     }
 
     /** Refills every rate-limit bucket, clears the journal and restores the start-up defect. */

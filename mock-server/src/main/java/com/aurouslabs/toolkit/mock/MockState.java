@@ -8,8 +8,8 @@ public final class MockState {
 
     private final TeamRateLimiter rateLimiter;
     private final RequestJournal journal;
-    private final Defect initialDefect;
-    private volatile Defect defect;
+    private final String initialDefect;
+    private volatile String defect;
 
     public MockState(MockOptions options) {
         this.rateLimiter = new TeamRateLimiter(options.rateLimit(), options.clock());
@@ -26,12 +26,19 @@ public final class MockState {
         return journal;
     }
 
-    public Defect defect() {
+    /** The name of the injected defect, {@code NONE} for none. */
+    public String defect() {
         return defect;
     }
 
-    public void defect(Defect defect) {
-        this.defect = defect == null ? Defect.NONE : defect;
+    /** Interim: the injected defect as the old enum. */
+    public Defect legacyDefect() {
+        return Defect.valueOf(defect);
+    }
+
+    /** Sets the defect by name ({@code NONE} for none); an unknown name is an IllegalArgumentException. */
+    public void defect(String name) {
+        this.defect = com.aurouslabs.toolkit.mock.defect.Defects.canonical(name);
     }
 
     /** Refills every bucket, clears the journal and restores the start-up defect. */

@@ -1,6 +1,8 @@
 package com.aurouslabs.toolkit.mock.http;
 
-import com.aurouslabs.toolkit.mock.Defect;
+import com.aurouslabs.toolkit.mock.Profile;
+import com.aurouslabs.toolkit.mock.defect.Defects;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
 import com.aurouslabs.toolkit.mock.MockState;
 import com.aurouslabs.toolkit.mock.error.ApiError;
 import com.aurouslabs.toolkit.mock.error.ErrorEnvelopeFactory;
@@ -19,7 +21,8 @@ import java.util.Map;
 
 /**
  * Mock-only endpoints: GET /__admin/journal, POST /__admin/reset, GET /__admin/fixtures (every key masked),
- * GET and PUT /__admin/defect ({@code {"defect":"NAME"}}, NONE to clear; test-only). They carry no CORS headers
+ * GET /__admin/profile (the profile and every choice on which the two profiles differ: rule, default,
+ * alternative), GET and PUT /__admin/defect ({@code {"defect":"NAME"}}, NONE to clear; test-only). They carry no CORS headers
  * and their preflight is refused (405), so a web page cannot read or change them.
  */
 public final class AdminEndpoints {
@@ -30,11 +33,19 @@ public final class AdminEndpoints {
     private final MockState state;
     private final JsonNode maskedFixtures;
     private final String version;
+    private final JsonNode profileBody;
 
-    public AdminEndpoints(MockState state, Fixtures fixtures, String version) {
+    public AdminEndpoints(MockState state, Fixtures fixtures, String version, Profile profile,
+                          List<ProfileDifference> differences) {
         this.state = state;
         this.maskedFixtures = JsonCodec.tree(masked(fixtures));
         this.version = version;
+        ObjectNode body = JsonCodec.objectNode().put("profile", profile.label());
+        var list = body.putArray("differences");
+        for (ProfileDifference d : differences) {
+            list.addObject().put("rule", d.ruleId()).put("default", d.decision()).put("alternative", d.alternative());
+        }
+        this.profileBody = body;
     }
 
     /** True for paths under {@value #PREFIX} (no CORS there). */
@@ -88,9 +99,15 @@ public final class AdminEndpoints {
                 }
                 allow = "GET";
                 break;
+            case "profile":
+                if (method == HttpMethod.GET) {
+                    return ok(profileBody, rate);
+                }
+                allow = "GET";
+                break;
             case "defect":
                 if (method == HttpMethod.GET) {
-                    return ok(JsonCodec.objectNode().put("defect", state.defect().name()), rate);
+                    return ok(JsonCodec.objectNode().put("defect", state.defect()), rate);
                 }
                 if (method == HttpMethod.PUT) {
                     return setDefect(body, requestId, rate);
@@ -121,21 +138,16 @@ public final class AdminEndpoints {
         } catch (java.io.IOException | RuntimeException e) {
             requested = null;
         }
-        Defect defect = null;
         if (requested != null) {
             try {
-                defect = Defect.valueOf(requested.strip().toUpperCase(Locale.ROOT));
+                state.defect(requested);
+                return ok(JsonCodec.objectNode().put("defect", state.defect()), rate);
             } catch (IllegalArgumentException e) {
-                defect = null;
+                requested = null;
             }
         }
-        if (defect == null) {
-            return error(ApiError.invalidFormat(RULE, "defect",
-                    "Send {\"defect\":\"NAME\"} with NAME one of " + java.util.Arrays.toString(Defect.values()) + "."),
-                    requestId, rate);
-        }
-        state.defect(defect);
-        return ok(JsonCodec.objectNode().put("defect", defect.name()), rate);
+        return error(ApiError.invalidFormat(RULE, "defect",
+                "Send {\"defect\":\"NAME\"} with NAME NONE or one of " + Defects.names() + "."), requestId, rate);
     }
 
     private Outcome ok(JsonNode body, RateLimitDecision rate) {

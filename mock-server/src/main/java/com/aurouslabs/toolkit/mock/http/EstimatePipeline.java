@@ -100,7 +100,7 @@ public final class EstimatePipeline {
             return found.answer;
         }
         ObjectNode body = parsed.body() != null ? parsed.body() : JsonNodeFactory.instance.objectNode();
-        Defect defect = state.defect();
+        Defect defect = state.legacyDefect();
         for (SchemaViolation v : schema.validate(body)) {
             if (defect == Defect.ACCEPT_STEPS_OVER_MAX && "steps".equals(v.field()) && "maximum".equals(v.keyword())) {
                 continue;

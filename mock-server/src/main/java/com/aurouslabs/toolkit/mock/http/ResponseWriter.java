@@ -114,7 +114,7 @@ public final class ResponseWriter {
      */
     void fillHeaders(MultiMap headers, String requestId, Outcome outcome, boolean cors) {
         headers.set(H_CONTENT_TYPE, V_JSON);
-        if (state.defect() != Defect.MISSING_REQUEST_ID) {
+        if (state.legacyDefect() != Defect.MISSING_REQUEST_ID) {
             headers.set(H_REQUEST_ID, requestId);
         }
         headers.set(H_VERSION, outcome.version());

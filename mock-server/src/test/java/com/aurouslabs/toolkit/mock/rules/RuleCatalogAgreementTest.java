@@ -26,7 +26,7 @@ class RuleCatalogAgreementTest {
      * (X-Mock-Force), and the schema fallbacks BODY-REQUIRED / SCHEMA-* that only a --spec adding a constraint
      * the catalog does not name can reach.
      */
-    private static final Set<String> MOCK_ONLY = Set.of("OK", "ADMIN", "MOCK-FORCE", "BODY-REQUIRED");
+    private static final Set<String> MOCK_ONLY = Set.of("OK", "ADMIN", "MOCK-FORCE", "BODY-REQUIRED", "EVALUATION-ORDER");
 
     @Test
     void registry_order_is_the_catalog_evaluation_order() {
