@@ -10,7 +10,7 @@ import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.journal.ApiKeyMasker;
 import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
 import com.aurouslabs.toolkit.mock.profile.ProfileDifferences;
-import com.aurouslabs.toolkit.openapi.RuleCatalog;
+import com.aurouslabs.toolkit.mock.reading.Catalog;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -119,7 +119,7 @@ public final class Main implements Callable<Integer> {
         if (o.warnOnly()) {
             out.println("  mode        warn-only (200 + X-Mock-Validation-Warnings)");
         }
-        List<ProfileDifference> differences = ProfileDifferences.of(RuleCatalog.load());
+        List<ProfileDifference> differences = ProfileDifferences.of(Catalog.get());
         if (o.profile() == Profile.ALTERNATIVE) {
             out.println("  profile     alternative: " + differences.size()
                     + " choices differ from the default (rule: default -> alternative)");

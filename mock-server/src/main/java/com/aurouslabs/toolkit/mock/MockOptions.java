@@ -141,12 +141,6 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
             return this;
         }
 
-        /** @deprecated use {@link #defect(String)}; kept until the conformance suite names defects by string. */
-        @Deprecated(forRemoval = true)
-        public Builder defect(Defect defect) {
-            return defect(defect == null ? null : defect.name());
-        }
-
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;

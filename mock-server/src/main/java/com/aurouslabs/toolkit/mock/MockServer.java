@@ -1,6 +1,5 @@
 package com.aurouslabs.toolkit.mock;
 
-import com.aurouslabs.toolkit.mock.error.ErrorEnvelopeFactory;
 import com.aurouslabs.toolkit.mock.fixtures.FixtureIndex;
 import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
 import com.aurouslabs.toolkit.mock.fixtures.FixturesLoader;
@@ -10,15 +9,12 @@ import com.aurouslabs.toolkit.mock.http.EstimatePipeline;
 import com.aurouslabs.toolkit.mock.http.MockHttpHandler;
 import com.aurouslabs.toolkit.mock.http.ResponseWriter;
 import com.aurouslabs.toolkit.mock.journal.RequestJournal;
-import com.aurouslabs.toolkit.mock.rules.AuthRules;
 import com.aurouslabs.toolkit.mock.rules.IpAddressReferenceHostPolicy;
 import com.aurouslabs.toolkit.mock.rules.ReferenceHostPolicy;
-import com.aurouslabs.toolkit.mock.rules.RuleRegistry;
-import com.aurouslabs.toolkit.mock.rules.VersionRules;
-import com.aurouslabs.toolkit.mock.validation.BodySchemaValidator;
 import com.aurouslabs.toolkit.mock.profile.ProfileDifferences;
+import com.aurouslabs.toolkit.mock.reading.Catalog;
+import com.aurouslabs.toolkit.mock.reading.Readings;
 import com.aurouslabs.toolkit.mock.validation.SpecDocument;
-import com.aurouslabs.toolkit.openapi.RuleCatalog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -68,11 +64,10 @@ public final class MockServer implements AutoCloseable {
     /** Starts with another REF-URL-HOST-BLOCKED policy (the full SSRF implementation, or a test double). */
     public static MockServer start(MockOptions options, ReferenceHostPolicy hostPolicy) {
         // The spec (read + compile) and Vert.x (create) are independent: do them on two threads.
-        FutureTask<SpecAndSchema> specTask = new FutureTask<>(() -> {
+        FutureTask<SpecDocument> specTask = new FutureTask<>(() -> {
             SpecDocument loaded = SpecDocument.load(options.spec());
-            BodySchemaValidator validator = new BodySchemaValidator(loaded);
-            ErrorEnvelopeFactory.docUrlBase(); // reads rules.yaml now, not on the first error
-            return new SpecAndSchema(loaded, validator);
+            Catalog.get(); // reads rules.yaml on this thread, while Vert.x starts on the other
+            return loaded;
         });
         Thread specThread = new Thread(specTask, "estimate-mock-spec-loader");
         specThread.setDaemon(true);
@@ -81,29 +76,28 @@ public final class MockServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
         SpecDocument spec;
-        BodySchemaValidator schema;
         Fixtures fixtures;
+        FixtureIndex index;
+        MockState state = new MockState(options);
         try {
             fixtures = FixturesLoader.load(options.fixtures());
-            SpecAndSchema loaded = await(specTask);
-            spec = loaded.spec();
-            schema = loaded.schema();
+            index = new FixtureIndex(fixtures);
+            spec = await(specTask);
+            Readings readings = new Readings(Catalog.get(), spec, index, state.rateLimiter(), hostPolicy,
+                    options.profile());
+            state.readings(readings::build);
         } catch (RuntimeException | Error e) {
             vertx.close();
             throw e;
         }
-        FixtureIndex index = new FixtureIndex(fixtures);
-        MockState state = new MockState(options);
-        AuthRules auth = new AuthRules(index);
-        EstimatePipeline pipeline = new EstimatePipeline(auth, new VersionRules(spec, schema), schema,
-                new RuleRegistry(hostPolicy), index, state, options.warnOnly());
+        EstimatePipeline pipeline = new EstimatePipeline(index, state, options.warnOnly());
 
         CorsPolicy cors = new CorsPolicy(options.corsOrigin());
         ResponseWriter writer = new ResponseWriter(vertx, state, cors, options.latency());
         MockHttpHandler handler = new MockHttpHandler(vertx, pipeline,
                 new AdminEndpoints(state, fixtures, spec.defaultVersion(), options.profile(),
-                        ProfileDifferences.of(RuleCatalog.load())), writer, cors, state, auth,
-                spec.defaultVersion(), options.forcedTimeout());
+                        ProfileDifferences.of(Catalog.get())), writer, cors, state, spec.defaultVersion(),
+                options.forcedTimeout());
         List<HttpServer> servers;
         try {
             servers = listen(vertx, handler, options, loops);
@@ -161,11 +155,6 @@ public final class MockServer implements AutoCloseable {
         state.defect(name);
     }
 
-    /** @deprecated use {@link #defect(String)}. */
-    @Deprecated(forRemoval = true)
-    public void defect(Defect defect) {
-        state.defect(defect == null ? null : defect.name());
-    }
 
     /** Refills every rate-limit bucket, clears the journal and restores the start-up defect. */
     public void reset() {
@@ -237,9 +226,6 @@ public final class MockServer implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("no free port on " + host, e);
         }
-    }
-
-    private record SpecAndSchema(SpecDocument spec, BodySchemaValidator schema) {
     }
 
     private static <T> T await(FutureTask<T> task) {

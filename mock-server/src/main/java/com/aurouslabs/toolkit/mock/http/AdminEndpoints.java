@@ -5,18 +5,18 @@ import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
 import com.aurouslabs.toolkit.mock.MockState;
 import com.aurouslabs.toolkit.mock.error.ApiError;
-import com.aurouslabs.toolkit.mock.error.ErrorEnvelopeFactory;
 import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
 import com.aurouslabs.toolkit.mock.fixtures.KeyFixture;
 import com.aurouslabs.toolkit.mock.fixtures.TeamFixture;
 import com.aurouslabs.toolkit.mock.journal.ApiKeyMasker;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitDecision;
+import com.aurouslabs.toolkit.mock.reading.Reading;
 import com.aurouslabs.toolkit.mock.rules.BodyRules;
+import com.aurouslabs.toolkit.mock.rules.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,13 +68,14 @@ public final class AdminEndpoints {
      * same-origin non-GET) request with {@code Origin}, so refusing it keeps a page a developer happens to open
      * from resetting the mock or injecting defects with a plain form post.
      */
-    public Outcome refuseBrowser(String requestId, RateLimitDecision rate) {
-        return error(new ApiError(403, ApiError.AUTHENTICATION, "forbidden_origin",
+    public Outcome refuseBrowser(Reading reading, String requestId, RateLimitDecision rate) {
+        return error(reading, ApiError.mockOnly(403, ApiError.AUTHENTICATION, "forbidden_origin",
                 "Admin routes do not accept browser requests (an Origin header was sent); call them from a tool.",
                 null, RULE), requestId, rate);
     }
 
-    public Outcome handle(HttpMethod method, String path, byte[] body, String requestId, RateLimitDecision rate) {
+    public Outcome handle(Reading reading, HttpMethod method, String path, byte[] body, String requestId,
+                          RateLimitDecision rate) {
         String name = path.substring(PREFIX.length());
         String allow;
         switch (name) {
@@ -110,25 +111,24 @@ public final class AdminEndpoints {
                     return ok(JsonCodec.objectNode().put("defect", state.defect()), rate);
                 }
                 if (method == HttpMethod.PUT) {
-                    return setDefect(body, requestId, rate);
+                    return setDefect(reading, body, requestId, rate);
                 }
                 allow = "GET, PUT";
                 break;
             default:
-                return error(ApiError.notFound(RouteRules.NOT_FOUND, null, "No such route: " + path + "."),
-                        requestId, rate);
+                return error(reading, reading.outcomes().resolve(Violation.of(RouteRules.NOT_FOUND)
+                        .with("method", method.name()).with("path", path)), requestId, rate);
         }
-        return error(new ApiError(405, ApiError.INVALID_REQUEST, "method_not_allowed",
-                method.name() + " is not allowed on " + path + ".", null, RouteRules.METHOD_NOT_ALLOWED), requestId,
-                rate).withHeader("Allow", allow);
+        return error(reading, reading.outcomes().resolve(Violation.of(RouteRules.METHOD_NOT_ALLOWED)
+                .with("method", method.name()).with("path", path)), requestId, rate).withHeader("Allow", allow);
     }
 
     /** BODY-TOO-LARGE on an admin route (answered before the body ends). */
-    public Outcome tooLarge(String requestId, RateLimitDecision rate) {
-        return error(BodyRules.tooLarge(), requestId, rate);
+    public Outcome tooLarge(Reading reading, String requestId, RateLimitDecision rate) {
+        return error(reading, reading.outcomes().resolve(BodyRules.tooLarge()), requestId, rate);
     }
 
-    private Outcome setDefect(byte[] body, String requestId, RateLimitDecision rate) {
+    private Outcome setDefect(Reading reading, byte[] body, String requestId, RateLimitDecision rate) {
         String requested = null;
         try {
             JsonNode tree = JsonCodec.read(body == null ? new byte[0] : body);
@@ -146,16 +146,17 @@ public final class AdminEndpoints {
                 requested = null;
             }
         }
-        return error(ApiError.invalidFormat(RULE, "defect",
-                "Send {\"defect\":\"NAME\"} with NAME NONE or one of " + Defects.names() + "."), requestId, rate);
+        return error(reading, ApiError.mockOnly(400, ApiError.INVALID_REQUEST, "invalid_format",
+                "Send {\"defect\":\"NAME\"} with NAME NONE or one of " + Defects.names() + ".", "defect", RULE),
+                requestId, rate);
     }
 
     private Outcome ok(JsonNode body, RateLimitDecision rate) {
         return new Outcome(200, body, RULE, version, rate, null, null, Map.of(), java.util.List.of(), false);
     }
 
-    private Outcome error(ApiError error, String requestId, RateLimitDecision rate) {
-        return new Outcome(error.status(), ErrorEnvelopeFactory.envelope(error, requestId), error.ruleId(), version,
+    private Outcome error(Reading reading, ApiError error, String requestId, RateLimitDecision rate) {
+        return new Outcome(error.status(), reading.envelopes().envelope(error, requestId), error.ruleId(), version,
                 rate, null, null, Map.of(), java.util.List.of(), false);
     }
 }
