@@ -119,7 +119,7 @@ public final class Main implements Callable<Integer> {
         if (o.warnOnly()) {
             out.println("  mode        warn-only (200 + X-Mock-Validation-Warnings)");
         }
-        List<ProfileDifference> differences = ProfileDifferences.of(Catalog.get());
+        List<ProfileDifference> differences = ProfileDifferences.of(Catalog.get(), false);
         if (o.profile() == Profile.ALTERNATIVE) {
             out.println("  profile     alternative: " + differences.size()
                     + " choices differ from the default (rule: default -> alternative)");

@@ -11,6 +11,7 @@ import com.aurouslabs.toolkit.mock.http.ResponseWriter;
 import com.aurouslabs.toolkit.mock.journal.RequestJournal;
 import com.aurouslabs.toolkit.mock.rules.IpAddressReferenceHostPolicy;
 import com.aurouslabs.toolkit.mock.rules.ReferenceHostPolicy;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
 import com.aurouslabs.toolkit.mock.profile.ProfileDifferences;
 import com.aurouslabs.toolkit.mock.reading.Catalog;
 import com.aurouslabs.toolkit.mock.reading.Readings;
@@ -63,40 +64,41 @@ public final class MockServer implements AutoCloseable {
 
     /** Starts with another REF-URL-HOST-BLOCKED policy (the full SSRF implementation, or a test double). */
     public static MockServer start(MockOptions options, ReferenceHostPolicy hostPolicy) {
-        // The spec (read + compile) and Vert.x (create) are independent: do them on two threads.
-        FutureTask<SpecDocument> specTask = new FutureTask<>(() -> {
+        // The spec, the catalog and the fixtures (read, then the reading built: the schema compiled) and Vert.x
+        // (create) are independent: do them on two threads.
+        MockState state = new MockState(options);
+        FutureTask<Loaded> loadTask = new FutureTask<>(() -> {
             SpecDocument loaded = SpecDocument.load(options.spec());
-            Catalog.get(); // reads rules.yaml on this thread, while Vert.x starts on the other
-            return loaded;
+            Fixtures fixtures = FixturesLoader.load(options.fixtures());
+            FixtureIndex index = new FixtureIndex(fixtures);
+            Readings readings = new Readings(Catalog.get(), loaded, index, state.rateLimiter(), hostPolicy,
+                    options.profile());
+            state.readings(readings::build);
+            return new Loaded(loaded, fixtures, index, ProfileDifferences.of(Catalog.get()));
         });
-        Thread specThread = new Thread(specTask, "estimate-mock-spec-loader");
-        specThread.setDaemon(true);
-        specThread.start();
+        Thread loadThread = new Thread(loadTask, "estimate-mock-spec-loader");
+        loadThread.setDaemon(true);
+        loadThread.start();
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
-        SpecDocument spec;
-        Fixtures fixtures;
-        FixtureIndex index;
-        MockState state = new MockState(options);
+        Loaded loaded;
         try {
-            fixtures = FixturesLoader.load(options.fixtures());
-            index = new FixtureIndex(fixtures);
-            spec = await(specTask);
-            Readings readings = new Readings(Catalog.get(), spec, index, state.rateLimiter(), hostPolicy,
-                    options.profile());
-            state.readings(readings::build);
+            loaded = await(loadTask);
         } catch (RuntimeException | Error e) {
             vertx.close();
             throw e;
         }
+        SpecDocument spec = loaded.spec();
+        Fixtures fixtures = loaded.fixtures();
+        FixtureIndex index = loaded.index();
         EstimatePipeline pipeline = new EstimatePipeline(index, state, options.warnOnly());
 
         CorsPolicy cors = new CorsPolicy(options.corsOrigin());
         ResponseWriter writer = new ResponseWriter(vertx, state, cors, options.latency());
         MockHttpHandler handler = new MockHttpHandler(vertx, pipeline,
-                new AdminEndpoints(state, fixtures, spec.defaultVersion(), options.profile(),
-                        ProfileDifferences.of(Catalog.get())), writer, cors, state, spec.defaultVersion(),
+                new AdminEndpoints(state, fixtures, spec.defaultVersion(), options.profile(), loaded.differences()),
+                writer, cors, state, spec.defaultVersion(),
                 options.forcedTimeout());
         List<HttpServer> servers;
         try {
@@ -226,6 +228,10 @@ public final class MockServer implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("no free port on " + host, e);
         }
+    }
+
+    private record Loaded(SpecDocument spec, Fixtures fixtures, FixtureIndex index,
+                          List<ProfileDifference> differences) {
     }
 
     private static <T> T await(FutureTask<T> task) {

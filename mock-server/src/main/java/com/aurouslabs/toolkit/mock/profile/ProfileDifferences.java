@@ -20,9 +20,14 @@ public final class ProfileDifferences {
 
     /** One entry per rule whose alternative differs, in catalog order, then the evaluation order. */
     public static List<ProfileDifference> of(RuleCatalog catalog) {
+        return of(catalog, true);
+    }
+
+    /** The same, the alternative's words left out when {@code withText} is false (one short line each). */
+    public static List<ProfileDifference> of(RuleCatalog catalog, boolean withText) {
         List<ProfileDifference> out = new ArrayList<>();
         for (Rule rule : catalog.alternatives()) {
-            out.add(new ProfileDifference(rule.id(), describe(rule, false), describe(rule, true)));
+            out.add(new ProfileDifference(rule.id(), describe(rule, false, withText), describe(rule, true, withText)));
         }
         if (!catalog.evaluationOrder().equals(catalog.alternativeEvaluationOrder())
                 || catalog.schemaFindings() != catalog.alternativeSchemaFindings()) {
@@ -41,7 +46,7 @@ public final class ProfileDifferences {
                 + schema.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
     }
 
-    private static String describe(Rule rule, boolean alternative) {
+    private static String describe(Rule rule, boolean alternative, boolean withText) {
         Alternative alt = rule.alternative();
         Outcome outcome = alternative ? rule.alternativeOutcome() : rule.outcome();
         Map<String, String> choices = alternative ? rule.alternativeChoices() : rule.choices();
@@ -61,7 +66,7 @@ public final class ProfileDifferences {
                     : "schema " + e.getKey() + " as in estimate.yaml");
         }
         String summary = String.join(", ", parts);
-        if (alternative && alt.textIfAny().isPresent()) {
+        if (withText && alternative && alt.textIfAny().isPresent()) {
             summary = summary + " (" + alt.textIfAny().get().replaceAll("\\s+", " ").strip() + ")";
         }
         return summary;
