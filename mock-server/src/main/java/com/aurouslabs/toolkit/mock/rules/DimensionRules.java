@@ -3,6 +3,7 @@ package com.aurouslabs.toolkit.mock.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +48,11 @@ public final class DimensionRules {
                 .with("present", w ? "width" : "height"));
     }
 
-    /** Nearest multiple of 32; a tie (16 past a multiple) rounds as the DIM-SNAP-32 choice says. */
-    public int snap(BigDecimal value) {
+    /**
+     * Nearest multiple of 32; a tie (16 past a multiple) rounds as the DIM-SNAP-32 choice says. Exact for any
+     * value (warn-only mode snaps out-of-range ones too).
+     */
+    public BigInteger snap(BigDecimal value) {
         BigDecimal[] qr = value.divideAndRemainder(SNAP);
         BigDecimal floor = qr[0].multiply(SNAP);
         if (qr[1].signum() < 0) {
@@ -57,7 +61,7 @@ public final class DimensionRules {
         }
         int cmp = qr[1].compareTo(HALF);
         boolean up = cmp > 0 || (cmp == 0 && !tiesDown);
-        return floor.add(up ? SNAP : BigDecimal.ZERO).setScale(0, RoundingMode.UNNECESSARY).intValueExact();
+        return floor.add(up ? SNAP : BigDecimal.ZERO).setScale(0, RoundingMode.UNNECESSARY).toBigIntegerExact();
     }
 
     /** What the mock reports in X-Mock-Resolved-Size: the preset name, {@code WxH} after snapping, or null. */
