@@ -16,6 +16,11 @@ public record Exchange(EstimateCase request, String url, int status, Map<String,
     headers = ci;
   }
 
+  /** No HTTP answer at all (timeout, reset): status 0. */
+  public static Exchange none(EstimateCase request, String url) {
+    return new Exchange(request, url, 0, Map.of(), "", null, 0);
+  }
+
   public Optional<String> header(String name) {
     List<String> v = headers.get(name);
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
@@ -31,6 +36,9 @@ public record Exchange(EstimateCase request, String url, int status, Map<String,
   }
 
   public String summary() {
+    if (status == 0) {
+      return "(no HTTP answer)";
+    }
     String b = body.length() > 400 ? body.substring(0, 400) + "..." : body;
     return status + " " + b;
   }
