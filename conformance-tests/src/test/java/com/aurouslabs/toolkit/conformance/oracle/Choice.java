@@ -7,47 +7,49 @@ import java.util.List;
  * still honour every documented rule. Option 0 is this project's decision (what the catalog and the default
  * mock do); the others are documented-compatible alternatives. The oracle asks a {@link Reading} for the option
  * only where the choice changes the outcome, and {@link ExpectedOutcome#decide} explores every alternative so an
- * answer that follows one of them is a WARNING on {@link #ruleId()}, never a failure.
+ * answer that follows one of them is a WARNING on the rule it concerns ({@link #ruleIds()}), never a failure.
  */
 public enum Choice {
-  WHITESPACE("PROMPT-NOT-BLANK", "what makes a prompt blank",
+  WHITESPACE(List.of("PROMPT-NOT-BLANK"), "what makes a prompt blank",
       "Unicode whitespace (the JavaScript String.trim set) counts as blank",
       "only ASCII space, tab, CR and LF count as blank"),
-  NEGATIVE_BLANK("NEG-PROMPT-LENGTH", "a whitespace-only negative_prompt",
+  NEGATIVE_BLANK(List.of("NEG-PROMPT-LENGTH"), "a whitespace-only negative_prompt",
       "is allowed (only its length is checked)", "is rejected like a blank prompt"),
-  INTEGER("BODY-INTEGER", "what counts as a whole number",
+  INTEGER(List.of("BODY-INTEGER"), "what counts as a whole number",
       "1024.0 is accepted, 1024.5 is rejected", "fractions are accepted (rounded, or snapped for dimensions)",
       "1024.0 is rejected too (only integer literals)"),
-  PRECISION("BODY-INTEGER", "how JSON numbers are read",
+  PRECISION(List.of("GUIDANCE-RANGE", "CFG-RESCALE-RANGE", "DENOISE-RANGE", "BODY-INTEGER"), "how JSON numbers are read",
       "exactly, as JSON Schema judges them (1.00000000000000000001 is above 1)",
       "as IEEE-754 doubles (1.00000000000000000001 is 1.0)"),
-  LENGTH_UNIT("PROMPT-LENGTH", "what a character is in a length limit",
+  LENGTH_UNIT(List.of("PROMPT-LENGTH", "NEG-PROMPT-LENGTH", "REF-URL-MAX-LENGTH", "WEBHOOK-URL-MAX-LENGTH"),
+      "what a character is in a length limit",
       "a Unicode code point, as JSON Schema counts", "a UTF-16 code unit, as JavaScript counts"),
-  BLANK_KEY("AUTH-MISSING-KEY", "a blank X-Api-Key header",
+  BLANK_KEY(List.of("AUTH-MISSING-KEY", "AUTH-HEADER-PRECEDENCE"), "a blank X-Api-Key header",
       "counts as not sent (401 missing_api_key; a Bearer token then decides)",
       "is an invalid key (401 invalid_api_key)"),
-  MALFORMED_ID("CHAR-NOT-FOUND", "a malformed character, file or LoRA id (not a valid ULID or UUID)",
+  MALFORMED_ID(List.of("CHAR-NOT-FOUND", "REF-FILE-EXISTS", "LORA-NOT-FOUND"),
+      "a malformed character, file or LoRA id (not a valid ULID or UUID)",
       "is looked up and not found (404)", "is rejected as malformed (400 invalid_format)"),
-  ID_CASE("REF-ITEM-FORM", "the case of a file id", "must be upper case, as the spec's pattern says",
+  ID_CASE(List.of("REF-ITEM-FORM"), "the case of a file id", "must be upper case, as the spec's pattern says",
       "does not matter (ULIDs are case-insensitive)"),
-  T2I_DENOISE("DENOISE-RANGE", "denoise_strength on a text-to-image request",
+  T2I_DENOISE(List.of("DENOISE-RANGE"), "denoise_strength on a text-to-image request",
       "is range-checked, then ignored", "is ignored without a range check"),
-  SNAP_TIE("DIM-SNAP-32", "a dimension exactly between two multiples of 32",
+  SNAP_TIE(List.of("DIM-SNAP-32"), "a dimension exactly between two multiples of 32",
       "rounds up", "rounds down (or to even)");
 
-  private final String ruleId;
+  private final List<String> ruleIds;
   private final String point;
   private final List<String> options;
 
-  Choice(String ruleId, String point, String... options) {
-    this.ruleId = ruleId;
+  Choice(List<String> ruleIds, String point, String... options) {
+    this.ruleIds = ruleIds;
     this.point = point;
     this.options = List.of(options);
   }
 
-  /** The catalog rule whose inferred part this choice is. */
-  public String ruleId() {
-    return ruleId;
+  /** The catalog rules whose inferred part this choice is. */
+  public List<String> ruleIds() {
+    return ruleIds;
   }
 
   /** What is left open, e.g. "what makes a prompt blank". */
