@@ -69,6 +69,19 @@ public final class Dimensions {
     return Math.floorDiv(v + g / 2, g) * g;
   }
 
+  /**
+   * The snapped values the docs allow: the nearest multiple(s); for a fraction (accepted only in another reading of
+   * BODY-INTEGER) also those of the whole numbers around it, since rounding first is as defensible.
+   */
+  public static java.util.Set<Long> allowedSnaps(java.math.BigDecimal v) {
+    java.util.Set<Long> out = new java.util.TreeSet<>(nearest(v));
+    if (v.stripTrailingZeros().scale() > 0) {
+      out.addAll(nearest(v.setScale(0, java.math.RoundingMode.FLOOR)));
+      out.addAll(nearest(v.setScale(0, java.math.RoundingMode.CEILING)));
+    }
+    return out;
+  }
+
   /** This project's snap of any in-range value (DIM-SNAP-32): nearest multiple, ties up. */
   public static long snapDecision(java.math.BigDecimal v) {
     java.util.Set<Long> n = nearest(v);

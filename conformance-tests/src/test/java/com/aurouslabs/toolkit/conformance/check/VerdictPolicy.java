@@ -240,7 +240,7 @@ public final class VerdictPolicy {
     }
     if (best.reading() > 0) {
       ReadingOutcome alt = best.outcome();
-      Collection<String> rules = decision.accepted() ? List.of(best.violation().ruleId())
+      Collection<String> rules = decision.accepted() ? readingRules(decision, alt, best.violation())
           : decision.stages().get(0).stream().map(Violation::ruleId).distinct().toList();
       for (String id : rules) {
         out.add(new Verdict(id, classify(catalog.rule(id), List.of("reading")), "expected " + decision + ", got "
@@ -254,6 +254,17 @@ public final class VerdictPolicy {
       }
     }
     return merge(out);
+  }
+
+  /**
+   * The rules an accepted request's answer differs on under another reading: the rules of the choices that reading
+   * makes which the request exercises; else the rule the answer names.
+   */
+  private static Collection<String> readingRules(ReadingOutcome decision, ReadingOutcome alt, Violation named) {
+    Set<String> exercised = decision.accepts().stream().map(AcceptRule::ruleId).collect(Collectors.toSet());
+    List<String> out = alt.picks().keySet().stream().flatMap(c -> c.ruleIds().stream()).filter(exercised::contains)
+        .distinct().toList();
+    return out.isEmpty() ? List.of(named.ruleId()) : out;
   }
 
   private static String choiceNote(ReadingOutcome alt) {

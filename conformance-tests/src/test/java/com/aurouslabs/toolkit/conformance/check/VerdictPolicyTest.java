@@ -164,6 +164,24 @@ class VerdictPolicyTest {
   }
 
   @Test
+  void the_other_header_precedence_or_a_null_read_as_a_wrong_type_is_a_warning() {
+    EstimateCase bearerWins = EstimateCase.prompt("a cat").auth(Auth.BAD_KEY_WINS_OVER_BEARER);
+    assertThat(judge(bearerWins, 200, null, null, null, "AUTH-HEADER-PRECEDENCE"))
+        .containsExactly(Map.entry("AUTH-HEADER-PRECEDENCE", Result.WARNING));
+    EstimateCase nul = EstimateCase.prompt("a cat").withNull("seed");
+    assertThat(judge(nul, 400, "invalid_request", "invalid_format", null, "BODY-NULL-AS-ABSENT"))
+        .containsExactly(Map.entry("BODY-NULL-AS-ABSENT", Result.WARNING));
+  }
+
+  @Test
+  void a_dimension_that_snaps_into_range_may_be_accepted_but_one_far_out_may_not() {
+    EstimateCase near = EstimateCase.prompt("a cat").with("width", 1010).with("height", 1024);
+    assertThat(judge(near, 200, null, null, null, "DIM-RANGE")).containsExactly(Map.entry("DIM-RANGE", Result.WARNING));
+    EstimateCase far = EstimateCase.prompt("a cat").with("width", 1000).with("height", 1024);
+    assertThat(judge(far, 200, null, null, null, "DIM-RANGE")).containsExactly(Map.entry("DIM-RANGE", Result.FAILED));
+  }
+
+  @Test
   void strict_mode_fails_what_it_names() {
     VerdictPolicy strictParam = new VerdictPolicy(CATALOG, "param");
     EstimateCase c = refs("https://127.0.0.1/a.png");

@@ -35,7 +35,16 @@ public enum Choice {
   T2I_DENOISE(List.of("DENOISE-RANGE"), "denoise_strength on a text-to-image request",
       "is range-checked, then ignored", "is ignored without a range check"),
   SNAP_TIE(List.of("DIM-SNAP-32"), "a dimension exactly between two multiples of 32",
-      "rounds up", "rounds down (or to even)");
+      "rounds up", "rounds down (or to even)"),
+  RANGE_BEFORE_SNAP(List.of("DIM-RANGE"), "the dimension range",
+      "is checked on the value as sent (1010 is rejected)",
+      "is checked after snapping (1010 snaps to 1024 and is accepted)"),
+  HEADER_PRECEDENCE(List.of("AUTH-HEADER-PRECEDENCE"), "X-Api-Key and Authorization: Bearer sent together",
+      "X-Api-Key decides", "the Bearer token decides"),
+  NULL_FIELD(List.of("BODY-NULL-AS-ABSENT"), "an explicit null on an optional field",
+      "means the field is omitted", "is a value of the wrong type (400)"),
+  CALENDAR_DATE(List.of("VERSION-PATTERN"), "an Aurous-Version that matches the pattern but is no calendar date",
+      "is malformed (400)", "is compared as text with the released versions (2026-02-30 is a prior date)");
 
   private final List<String> ruleIds;
   private final String point;

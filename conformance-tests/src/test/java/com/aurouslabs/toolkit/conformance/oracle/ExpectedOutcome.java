@@ -161,7 +161,7 @@ public final class ExpectedOutcome {
     // the JSON and (when the JSON parses) the body's own rules are alternatives, any one of which the answer may
     // name. BODY-JSON still gates the body rules: no JSON, no fields.
     List<Violation> early = new ArrayList<>();
-    version(c, early, accept);
+    version(c, r, early, accept);
     String type = c.contentType() == null ? "" : c.contentType().toLowerCase(Locale.ROOT);
     if (!type.split(";")[0].trim().equals("application/json")) {
       early.add(v("BODY-CONTENT-TYPE"));
@@ -228,6 +228,10 @@ public final class ExpectedOutcome {
         return Optional.of(v("AUTH-REVOKED-KEY"));
       }
       case BAD_KEY_WINS_OVER_BEARER -> {
+        if (r.alternative(Choice.HEADER_PRECEDENCE)) {
+          accept.add(new AcceptRule("AUTH-HEADER-PRECEDENCE", null));
+          return Optional.empty();
+        }
         return Optional.of(v("AUTH-HEADER-PRECEDENCE"));
       }
       case BLANK_KEY_WITH_BEARER -> {
@@ -240,14 +244,19 @@ public final class ExpectedOutcome {
       }
       case BEARER -> accept.add(new AcceptRule("AUTH-BEARER-ALIAS", null));
       case LEGACY_KEY -> accept.add(new AcceptRule("AUTH-LEGACY-OG-KEY", null));
-      case KEY_WINS_OVER_BAD_BEARER -> accept.add(new AcceptRule("AUTH-HEADER-PRECEDENCE", null));
+      case KEY_WINS_OVER_BAD_BEARER -> {
+        if (r.alternative(Choice.HEADER_PRECEDENCE)) {
+          return Optional.of(v("AUTH-HEADER-PRECEDENCE"));
+        }
+        accept.add(new AcceptRule("AUTH-HEADER-PRECEDENCE", null));
+      }
       case API_KEY -> { }
       default -> throw new IllegalStateException(c.auth().name());
     }
     return Optional.empty();
   }
 
-  private void version(EstimateCase c, List<Violation> early, List<AcceptRule> accept) {
+  private void version(EstimateCase c, Reading r, List<Violation> early, List<AcceptRule> accept) {
     if (c.version().isEmpty()) {
       accept.add(new AcceptRule("VERSION-DEFAULT", null));
       return;
@@ -256,7 +265,14 @@ public final class ExpectedOutcome {
     List<String> versions = spec.versions();
     LocalDate newest = LocalDate.parse(versions.get(versions.size() - 1));
     Optional<LocalDate> date = calendarDate(ver);
-    if (date.isEmpty()) {
+    if (date.isEmpty() && spec.versionPattern().matcher(ver).matches() && r.alternative(Choice.CALENDAR_DATE)) {
+      // the pattern only, then compared as text with the released versions
+      if (ver.compareTo(newest.toString()) > 0) {
+        early.add(v("VERSION-UNKNOWN"));
+      } else {
+        accept.add(new AcceptRule("VERSION-PRIOR-DATE", null));
+      }
+    } else if (date.isEmpty()) {
       early.add(v("VERSION-PATTERN"));
     } else if (date.get().isAfter(newest)) {
       early.add(v("VERSION-UNKNOWN"));
@@ -312,7 +328,11 @@ public final class ExpectedOutcome {
         }
         if (e.getValue().isNull()) {
           if (!spec.requiredFields().contains(f)) {
-            accept.add(new AcceptRule("BODY-NULL-AS-ABSENT", f));
+            if (r.alternative(Choice.NULL_FIELD)) {
+              input.add(v("BODY-TYPE", f));
+            } else {
+              accept.add(new AcceptRule("BODY-NULL-AS-ABSENT", f));
+            }
           }
           return;
         }
@@ -354,6 +374,10 @@ public final class ExpectedOutcome {
       boolean useDouble = (exactWhole != doubleWhole || exactIn != doubleIn) && r.alternative(Choice.PRECISION);
       boolean isWhole = useDouble ? doubleWhole : exactWhole;
       boolean in = useDouble ? doubleIn : exactIn;
+      boolean snaps = spec.citedRules(field, false).contains("DIM-SNAP-32");
+      if (!in && snaps && snapsIntoRange(exact, range) && r.alternative(Choice.RANGE_BEFORE_SNAP)) {
+        in = true;
+      }
       boolean fractionAccepted = false;
       if (integer) {
         if (!isWhole) {
@@ -380,7 +404,7 @@ public final class ExpectedOutcome {
           input.add(schemaViolation(field, kw, false, param));
         }
       }
-      if (in && (isWhole || fractionAccepted) && spec.citedRules(field, false).contains("DIM-SNAP-32")
+      if (in && (isWhole || fractionAccepted) && snaps
           && exact.remainder(BigDecimal.valueOf(spec.snapMultiple())).signum() != 0) {
         accept.add(new AcceptRule("DIM-SNAP-32", field));
       }
@@ -611,6 +635,15 @@ public final class ExpectedOutcome {
       case "object" -> value.isObject();
       default -> true;
     };
+  }
+
+  /** Whether a nearest multiple of the snapping grid (either one, for a tie) lies in the range. */
+  private boolean snapsIntoRange(BigDecimal v, SpecDocument.Range range) {
+    BigDecimal g = BigDecimal.valueOf(spec.snapMultiple());
+    BigDecimal down = v.divide(g, 0, java.math.RoundingMode.FLOOR).multiply(g);
+    BigDecimal up = down.add(g);
+    int cmp = v.subtract(down).compareTo(up.subtract(v));
+    return (cmp <= 0 && range.contains(down)) || (cmp >= 0 && range.contains(up));
   }
 
   private static BigDecimal decimal(JsonNode schema, String kw) {

@@ -86,8 +86,8 @@ class DimensionsProperties {
     String got = ex.header("X-Mock-Resolved-Size").get();
     String[] parts = got.split("x");
     boolean documented = parts.length == 2 && parts[0].matches("\\d+") && parts[1].matches("\\d+")
-        && Dimensions.nearest(bw).contains(Long.parseLong(parts[0]))
-        && Dimensions.nearest(bh).contains(Long.parseLong(parts[1]));
+        && Dimensions.allowedSnaps(bw).contains(Long.parseLong(parts[0]))
+        && Dimensions.allowedSnaps(bh).contains(Long.parseLong(parts[1]));
     String decision = Dimensions.snapDecision(bw) + "x" + Dimensions.snapDecision(bh);
     Conformance.invariant("DIM-SNAP-32", documented, decision.equals(got),
         "width " + w + " x height " + h + " must snap to the nearest multiple of " + Dimensions.grid()
