@@ -184,12 +184,18 @@ public final class SuiteRun implements AutoCloseable {
         : t.isEmbeddedMock() ? "default for the embedded mock" : "default for a URL; AUROUS_TRIES overrides";
     String rate = transport.ratePerSecond() <= 0 ? "unlimited" : transport.ratePerSecond() + " req/s";
     String budget = transport.budget() == Long.MAX_VALUE ? "unlimited" : transport.budget() + " requests";
-    String mode = budgetMode() ? "budget mode (one preflight request + a fixed plan of at most "
-        + (BUDGET_MODE_LIMIT - 1) + " requests to the target and nothing else; properties skipped)" : "properties";
+    String mode = budgetMode() ? "budget mode (one preflight request + a fixed plan of " + budgetPlanSize()
+        + " requests to the target, limit " + BUDGET_MODE_LIMIT + " in all, nothing sent elsewhere; properties "
+        + "skipped)" : "properties";
     return String.format("%nConformance plan against %s (spec %s): %s; at most %d tries per property (%s; "
             + "properties that declare fewer keep theirs); request budget %s; rate %s; strict %s",
         t.description(), spec.source(), mode, tries, triesFrom, budget, rate,
         policy.strict() ? policy.strictParts() : "false");
+  }
+
+  private int budgetPlanSize() {
+    return com.aurouslabs.toolkit.conformance.budget.BudgetPlan.boundaries(target.fixtures(), spec, oracle).size()
+        + com.aurouslabs.toolkit.conformance.budget.BudgetPlan.pairwise(target.fixtures(), spec).size();
   }
 
   /** jqwik tries per property: AUROUS_TRIES, else {@value #MOCK_TRIES} (mock) or {@value #LIVE_TRIES} (URL). */

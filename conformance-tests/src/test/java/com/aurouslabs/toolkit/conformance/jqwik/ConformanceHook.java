@@ -117,17 +117,23 @@ public final class ConformanceHook implements SkipExecutionHook, AroundPropertyH
       return result.mapToFailed(run.targetError().get());
     }
     Optional<String> failed = scope.failure();
+    if (result.status() != PropertyExecutionResult.Status.SUCCESSFUL && failed.isEmpty()
+        && run.transport().remaining() <= 0) {
+      // tries discarded once the request budget ran out: a skip with the reason, not a failure
+      String why = "request budget of " + run.transport().budget() + " exhausted: raise AUROUS_REQUEST_BUDGET";
+      rules.stream().filter(r -> run.recorder().touched(r) == before.get(r))
+          .forEach(r -> run.recorder().outcome(r, Result.SKIPPED, why, 0));
+      return result.mapToAborted(new org.opentest4j.TestAbortedException(why));
+    }
     if (failed.isPresent()) {
       String other = result.status() == PropertyExecutionResult.Status.FAILED ? result.throwable()
           .map(t -> "\n\nand the property itself failed: " + t).orElse("") : "";
       result = result.mapToFailed(failed.get() + other);
     }
-    if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
+    if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL
+        || result.status() == PropertyExecutionResult.Status.FAILED) {
       unreached(run, context.label(), before, "no case for %s came up in " + tries + " tries of '"
           + context.label() + "': raise AUROUS_TRIES, or run AUROUS_BUDGET_MODE=true (boundary plan)");
-    } else if (result.status() == PropertyExecutionResult.Status.FAILED && run.transport().remaining() > 0) {
-      unreached(run, context.label(), before, "not reached: '" + context.label() + "' failed before a case for %s "
-          + "came up (see that property's failure)");
     }
     if (result.status() == PropertyExecutionResult.Status.ABORTED) {
       String why = result.throwable().map(Throwable::getMessage).orElse("aborted");

@@ -17,6 +17,12 @@ class MisconfigurationTest {
 
   private static final List<String> CLASSES = List.of("PromptProperties", "NumericProperties", "AuthProperties");
 
+  @org.junit.jupiter.api.BeforeEach
+  void notInBudgetMode() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(com.aurouslabs.toolkit.conformance.Conformance.run().budgetMode(),
+        "budget mode: nothing is sent anywhere but the target");
+  }
+
   @Test
   void a_rejected_key_stops_the_run_after_one_request_naming_aurous_api_key() {
     MockServer mock = Target.startMock(Defect.NONE, 1000);
