@@ -134,7 +134,8 @@ class BudgetModeTest {
           "amount != sum of breakdown: " + cost, ex);
       Exchange first = byEnhanceCount.putIfAbsent(key, ex);
       if (first != null) {
-        boolean same = first.json().path("estimated_cost").equals(cost);
+        boolean same = Exchange.sameValue(
+            first.json().path("estimated_cost"), cost);
         JsonNode a = first.request().body();
         boolean refsDiffer = (a.has("reference_image_urls") || a.has("character_id"))
             != (body.has("reference_image_urls") || body.has("character_id"))

@@ -26,6 +26,27 @@ public record Exchange(EstimateCase request, String url, int status, Map<String,
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
   }
 
+  /** Equal JSON, numbers compared by value (1 equals 1.0: a server may write amounts either way). */
+  public static boolean sameValue(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    if (a.isObject() && b.isObject()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      var it = a.fieldNames();
+      while (it.hasNext()) {
+        String f = it.next();
+        if (!b.has(f) || !sameValue(a.get(f), b.get(f))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
+  }
+
   public boolean isJson() {
     return json != null;
   }

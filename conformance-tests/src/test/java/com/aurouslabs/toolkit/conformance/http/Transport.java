@@ -212,6 +212,7 @@ public final class Transport {
         h.put("Authorization", "Bearer " + m.apply(apiKey));
       }
       case BLANK_KEY -> h.put("X-Api-Key", "");
+      case OTHER_SCHEME -> h.put("Authorization", "Token " + m.apply(apiKey));
       case BLANK_KEY_WITH_BEARER -> {
         h.put("X-Api-Key", "");
         h.put("Authorization", "Bearer " + m.apply(apiKey));

@@ -27,6 +27,8 @@ public enum Choice {
   BLANK_KEY(List.of("AUTH-MISSING-KEY", "AUTH-HEADER-PRECEDENCE"), "a blank X-Api-Key header",
       "counts as not sent (401 missing_api_key; a Bearer token then decides)",
       "is an invalid key (401 invalid_api_key)"),
+  OTHER_SCHEME(List.of("AUTH-HEADER-PRECEDENCE"), "an Authorization header of another scheme than Bearer",
+      "counts as no key (401 missing_api_key)", "is an invalid key (401 invalid_api_key)"),
   MALFORMED_ID(List.of("CHAR-NOT-FOUND", "REF-FILE-EXISTS", "LORA-NOT-FOUND"),
       "a malformed character, file or LoRA id (not a valid ULID or UUID)",
       "is looked up and not found (404)", "is rejected as malformed (400 invalid_format)"),

@@ -224,6 +224,9 @@ public final class ExpectedOutcome {
       case UNKNOWN_KEY, MALFORMED_KEY -> {
         return Optional.of(v("AUTH-INVALID-KEY"));
       }
+      case OTHER_SCHEME -> {
+        return Optional.of(r.alternative(Choice.OTHER_SCHEME) ? v("AUTH-INVALID-KEY") : v("AUTH-MISSING-KEY"));
+      }
       case REVOKED_KEY -> {
         return Optional.of(v("AUTH-REVOKED-KEY"));
       }
