@@ -50,7 +50,9 @@ class EstimateApiPactVerificationTest {
 
   @AfterAll
   static void stopMock() {
-    mock.stop();
+    if (mock != null) {
+      mock.stop();
+    }
   }
 
   @BeforeEach
