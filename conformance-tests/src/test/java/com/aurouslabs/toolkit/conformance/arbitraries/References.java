@@ -2,7 +2,8 @@ package com.aurouslabs.toolkit.conformance.arbitraries;
 
 import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.config.Fixtures;
-import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
+import com.aurouslabs.toolkit.conformance.Conformance;
+import net.jqwik.api.Combinators;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -31,12 +32,15 @@ public final class References {
 
   private References() {}
 
-  static String ulid() {
-    return "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  /** A well-formed file id no team has: file_ + a valid ULID. */
+  public static Arbitrary<String> unknownFileId() {
+    return Ids.ulid().map(s -> "file_" + s);
   }
 
-  public static Arbitrary<String> unknownFileId() {
-    return Arbitraries.strings().withChars(ulid()).ofLength(26).map(s -> "file_" + s);
+  /** file_ + 26 Crockford characters that are not a ULID (first above 7): the spec's pattern, but no valid id. */
+  public static Arbitrary<String> malformedFileId() {
+    return Combinators.combine(Arbitraries.strings().withChars("89ABCDEFGHJKMNPQRSTVWXYZ").ofLength(1),
+        Arbitraries.strings().withChars(Ids.CROCKFORD).ofLength(25)).as((a, b) -> "file_" + a + b);
   }
 
   public static Arbitrary<String> path() {
@@ -45,11 +49,12 @@ public final class References {
 
   /** One entry, tagged with its class. */
   public static Arbitrary<Tagged<Object>> entry(Fixtures fixtures) {
-    int maxLength = SpecDocument.get().items("reference_image_urls").path("maxLength").asInt(2048);
+    int maxLength = Conformance.run().spec().items("reference_image_urls").path("maxLength").asInt(2048);
     String prefix = "https://example.com/";
     List<Tuple.Tuple2<Integer, Arbitrary<Tagged<Object>>>> f = new ArrayList<>();
     fixtures.get(Fixture.FILE).ifPresent(id -> f.add(Tuple.of(6, Arbitraries.just(Numbers.t("file", id)))));
     f.add(Tuple.of(3, unknownFileId().map(id -> Numbers.t("unknown-file", id))));
+    f.add(Tuple.of(1, malformedFileId().map(id -> Numbers.t("malformed-file", id))));
     f.add(Tuple.of(8, Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> Numbers.t("https-public",
         "https://" + h + p)))));
     f.add(Tuple.of(4, Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> Numbers.t("http",
@@ -71,7 +76,7 @@ public final class References {
 
   /** A list of 0 to maxItems+1 entries; the tag is the size class plus the entry classes. */
   public static Arbitrary<Tagged<List<Object>>> list(Fixtures fixtures) {
-    int maxItems = SpecDocument.get().maxItems("reference_image_urls");
+    int maxItems = Conformance.run().spec().maxItems("reference_image_urls");
     Arbitrary<Integer> size = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)),
         Tuple.of(8, Arbitraries.integers().between(1, maxItems - 1)), Tuple.of(3, Arbitraries.just(maxItems)),
         Tuple.of(3, Arbitraries.just(maxItems + 1)));
@@ -86,7 +91,7 @@ public final class References {
 
   /** Lists of valid, accepted entries only (the team's file, public https URLs), 1 to maxItems. */
   public static Arbitrary<List<Object>> valid(Fixtures fixtures) {
-    int maxItems = SpecDocument.get().maxItems("reference_image_urls");
+    int maxItems = Conformance.run().spec().maxItems("reference_image_urls");
     Arbitrary<Object> e = Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> (Object) ("https://" + h + p)));
     if (fixtures.has(Fixture.FILE)) {
       e = Arbitraries.oneOf(e, Arbitraries.just(fixtures.require(Fixture.FILE)));

@@ -20,6 +20,12 @@ import java.util.stream.Collectors;
  */
 public final class ResponseChecks {
 
+  /** How far X-RateLimit-Reset (epoch seconds) may be from this machine's clock: a day covers any skew and refill. */
+  private static final long EPOCH_SLACK = 86_400;
+  /** A ULID: 26 Crockford base32 characters, the first 0-7 (128 bits); case-insensitive. */
+  private static final java.util.regex.Pattern ULID =
+      java.util.regex.Pattern.compile("[0-7][0-9A-HJKMNP-TV-Z]{25}", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private static final Set<String> ERROR_TYPES =
       Set.of("invalid_request", "authentication", "not_found", "rate_limit", "server_error");
 
@@ -30,7 +36,7 @@ public final class ResponseChecks {
   public ResponseChecks(SpecDocument spec, RuleCatalog catalog) {
     this.spec = spec;
     this.catalog = catalog;
-    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(SpecDocument.text()).build();
+    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec.text()).build();
   }
 
   public OpenApiInteractionValidator validator() {
@@ -86,6 +92,11 @@ public final class ResponseChecks {
         if (v == null || !v.matches("\\d+")) {
           out.add(new Finding("RATE-LIMIT-HEADERS", Set.of("header"), h + " missing or not a whole number: " + v));
         }
+      }
+      String reset = ex.header("X-RateLimit-Reset").orElse("");
+      if (reset.matches("\\d{1,18}") && Math.abs(Long.parseLong(reset) - System.currentTimeMillis() / 1000) > EPOCH_SLACK) {
+        out.add(new Finding("RATE-LIMIT-HEADERS", Set.of("header"), "X-RateLimit-Reset " + reset + " is not epoch "
+            + "seconds near now (" + System.currentTimeMillis() / 1000 + "; the time the bucket is full again)"));
       }
     }
     if (s < 500) {
@@ -145,6 +156,9 @@ public final class ResponseChecks {
     if (!spec.requestIdPattern().matcher(h).matches()) {
       out.add(new Finding("REQUEST-ID", Set.of("header"), "Aurous-Request-Id " + h + " does not match "
           + spec.requestIdPattern()));
+    } else if (!h.startsWith("req_") || !ULID.matcher(h.substring(4)).matches()) {
+      out.add(new Finding("REQUEST-ID", Set.of("header"), "Aurous-Request-Id " + h + " is not req_ followed by a "
+          + "26-character ULID"));
     }
     if (ex.status() != 200 && ex.error().isObject() && !h.equals(ex.error().path("request_id").asText())) {
       out.add(new Finding("REQUEST-ID", Set.of("header"), "Aurous-Request-Id " + h + " != error.request_id "

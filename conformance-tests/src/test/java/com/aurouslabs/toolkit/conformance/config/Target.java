@@ -44,8 +44,11 @@ public final class Target implements AutoCloseable {
       return new Target(u, key, false, Fixtures.resolve(settings, false), null, u);
     }
     Defect defect = settings.get(Setting.MOCK_DEFECT).map(Defect::valueOf).orElse(Defect.NONE);
-    MockServer server = startMock(defect, UNLIMITED);
-    String description = "embedded mock " + server.baseUrl() + (defect == Defect.NONE ? "" : " with defect " + defect);
+    MockServer server = MockServer.start(MockOptions.builder().port(0).defect(defect)
+        .spec(settings.get(Setting.SPEC).map(java.nio.file.Path::of).orElse(null))
+        .rateLimit(UNLIMITED, UNLIMITED / 2).build());
+    String description = "embedded mock " + server.baseUrl() + (defect == Defect.NONE ? "" : " with defect " + defect)
+        + settings.get(Setting.SPEC).map(s -> " on spec " + s).orElse("");
     return new Target(server.baseUrl(), Fixture.MOCK_API_KEY, true, Fixtures.resolve(settings, true), server,
         description);
   }

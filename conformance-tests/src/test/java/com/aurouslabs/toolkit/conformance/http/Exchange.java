@@ -16,9 +16,35 @@ public record Exchange(EstimateCase request, String url, int status, Map<String,
     headers = ci;
   }
 
+  /** No HTTP answer at all (timeout, reset): status 0. */
+  public static Exchange none(EstimateCase request, String url) {
+    return new Exchange(request, url, 0, Map.of(), "", null, 0);
+  }
+
   public Optional<String> header(String name) {
     List<String> v = headers.get(name);
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+  }
+
+  /** Equal JSON, numbers compared by value (1 equals 1.0: a server may write amounts either way). */
+  public static boolean sameValue(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    if (a.isObject() && b.isObject()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      var it = a.fieldNames();
+      while (it.hasNext()) {
+        String f = it.next();
+        if (!b.has(f) || !sameValue(a.get(f), b.get(f))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
   }
 
   public boolean isJson() {
@@ -31,6 +57,9 @@ public record Exchange(EstimateCase request, String url, int status, Map<String,
   }
 
   public String summary() {
+    if (status == 0) {
+      return "(no HTTP answer)";
+    }
     String b = body.length() > 400 ? body.substring(0, 400) + "..." : body;
     return status + " " + b;
   }

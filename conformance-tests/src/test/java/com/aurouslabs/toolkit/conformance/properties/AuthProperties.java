@@ -47,7 +47,7 @@ class AuthProperties {
       case REVOKED_KEY -> "AUTH-REVOKED-KEY";
       case BEARER -> "AUTH-BEARER-ALIAS";
       case LEGACY_KEY -> "AUTH-LEGACY-OG-KEY";
-      case KEY_WINS_OVER_BAD_BEARER, BAD_KEY_WINS_OVER_BEARER, BLANK_KEY_WITH_BEARER -> "AUTH-HEADER-PRECEDENCE";
+      case KEY_WINS_OVER_BAD_BEARER, BAD_KEY_WINS_OVER_BEARER, BLANK_KEY_WITH_BEARER, OTHER_SCHEME -> "AUTH-HEADER-PRECEDENCE";
       default -> "PRICE-SHAPE";
     };
     Conformance.check(primary, body.auth(auth));

@@ -23,7 +23,8 @@ import net.jqwik.api.statistics.StatisticsReport;
 class PromptProperties {
 
   private static final List<Set<String>> CLASSES = List.of(Set.of("max", "max-astral"),
-      Set.of("max+1", "max+1-astral"), Set.of("empty"), Set.of("whitespace-only"), Set.of("normal", "padded",
+      Set.of("max+1", "max+1-astral"), Set.of("empty"), Set.of("whitespace-only"), Set.of("ascii-whitespace-only"),
+      Set.of("normal", "padded",
           "unicode", "min"), Set.of("absent", "null", "wrong-type"));
 
   @Provide
@@ -43,7 +44,7 @@ class PromptProperties {
     EstimateCase c = EstimateCase.prompt("x");
     c = prompt.value() == null ? c.without("prompt") : c.with("prompt", prompt.value());
     String primary = switch (prompt.tag()) {
-      case "whitespace-only" -> "PROMPT-NOT-BLANK";
+      case "whitespace-only", "ascii-whitespace-only" -> "PROMPT-NOT-BLANK";
       case "absent", "null" -> "PROMPT-REQUIRED";
       default -> "PROMPT-LENGTH";
     };

@@ -3,7 +3,10 @@ package com.aurouslabs.toolkit.conformance.properties;
 import com.aurouslabs.toolkit.conformance.Conformance;
 import com.aurouslabs.toolkit.conformance.arbitraries.References;
 import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
+import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
+import com.aurouslabs.toolkit.conformance.http.Exchange;
+import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import com.aurouslabs.toolkit.conformance.oracle.Expectation;
@@ -56,6 +59,31 @@ class ReferenceProperties {
   void blocked_hosts_are_refused_in_every_spelling(@ForAll("host") String host, @ForAll("path") String path) {
     Conformance.check("REF-URL-HOST-BLOCKED", EstimateCase.prompt("a portrait")
         .with("reference_image_urls", List.of("https://" + host + path)));
+  }
+
+  @Provide
+  Arbitrary<String> unusableFile() {
+    return Arbitraries.of(Conformance.fixtures().all(Fixture.UNUSABLE_FILE));
+  }
+
+  @Provide
+  Arbitrary<String> unknownFile() {
+    return References.unknownFileId();
+  }
+
+  @Property(tries = 10)
+  @NeedsFixture(Fixture.UNUSABLE_FILE)
+  @Label("REF-FILE-EXISTS: another team's file and an expired file give the same 404 as an unknown file id, apart "
+      + "from request_id")
+  void unusable_files_are_indistinguishable_from_unknown_ones(@ForAll("unusableFile") String unusable,
+      @ForAll("unknownFile") String unknown) {
+    Exchange a = Conformance.check("REF-FILE-EXISTS", EstimateCase.prompt("a portrait")
+        .with("reference_image_urls", List.of(unusable)));
+    Exchange b = Conformance.check("REF-FILE-EXISTS", EstimateCase.prompt("a portrait")
+        .with("reference_image_urls", List.of(unknown)));
+    Conformance.invariant("REF-FILE-EXISTS", a.status() != 200 && CharacterProperties.sameAnswer(a, unusable, b, unknown),
+        "an unusable file's answer differs from an unknown one's (existence leak): " + a.summary() + " vs "
+            + b.summary(), a, b);
   }
 
   @Provide

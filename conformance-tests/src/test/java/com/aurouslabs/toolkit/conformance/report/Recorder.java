@@ -22,6 +22,10 @@ public final class Recorder {
   public static final String SELF_CHECK = "mutation_self_check";
   public static final String RATE_LIMIT_DRAIN = "rate_limit_drain";
   public static final String PACT_REPLAY = "pact_replay";
+  /** The one request that checks reachability and the key before anything else. */
+  public static final String PREFLIGHT = "preflight";
+
+  private final List<String> fatal = new ArrayList<>();
 
   /** Mutable per-rule tallies (also the JSON shape of a report part). */
   public static final class RuleStats {
@@ -129,6 +133,17 @@ public final class Recorder {
       copy.put(k, c);
     });
     return copy;
+  }
+
+  /** The run could not complete: the one line that says why (and what to set). */
+  public synchronized void fatal(String message) {
+    if (!fatal.contains(message)) {
+      fatal.add(message);
+    }
+  }
+
+  public synchronized List<String> fatalMessages() {
+    return List.copyOf(fatal);
   }
 
   public synchronized List<Map<String, Object>> selfCheckEntries() {

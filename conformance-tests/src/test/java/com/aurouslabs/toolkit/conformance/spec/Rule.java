@@ -5,14 +5,24 @@ import java.util.Set;
 /**
  * One rule of rules.yaml. {@code status}/{@code type}/{@code code}/{@code param} are the expected outcome
  * ({@code null} when the rule does not state that part); {@code documented} lists which parts the vendor
- * itself documents (the others are this project's decision).
+ * itself documents (the others are this project's decision); {@code decision} is the catalog's note on a choice
+ * the vendor leaves open, if any.
  */
 public record Rule(String id, String family, Tier tier, boolean security, String text, Integer status,
-    String type, String code, String param, Set<String> documented) {
+    String type, String code, String param, Set<String> documented, String decision) {
 
   public enum Tier { DOCUMENTED, INFERRED }
 
   public boolean documents(String part) {
     return documented.contains(part);
+  }
+
+  public boolean isDocumented() {
+    return tier == Tier.DOCUMENTED;
+  }
+
+  /** A rejecting rule (4xx outcome). */
+  public boolean rejects() {
+    return status != null && status >= 400;
   }
 }
