@@ -72,7 +72,11 @@ public final class Conformance {
       involved.addAll(exp.ruleIds()); // accept rules, or the violations the answer may name without remark
     }
     involved.addAll(EVERY_ANSWER);
-    involved.add(ex.status() / 100 == 2 ? "PRICE-SHAPE" : "ENVELOPE-SHAPE");
+    if (ex.status() / 100 == 2) {
+      involved.addAll(List.of("PRICE-SHAPE", "PRICE-SUM"));
+    } else {
+      involved.add("ENVELOPE-SHAPE");
+    }
     record(run, verdicts, involved, ex);
     return ex;
   }

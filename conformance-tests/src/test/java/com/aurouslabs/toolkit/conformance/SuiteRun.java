@@ -71,7 +71,7 @@ public final class SuiteRun implements AutoCloseable {
       this.spec = s != null ? s : SpecDocument.classpath();
       this.catalog = RuleCatalog.classpath();
     }
-    this.policy = new VerdictPolicy(catalog, settings.get(Setting.STRICT).orElse(null));
+    this.policy = new VerdictPolicy(catalog, settings.get(Setting.STRICT).orElse(null), spec::fieldsCiting);
   }
 
   public Settings settings() {

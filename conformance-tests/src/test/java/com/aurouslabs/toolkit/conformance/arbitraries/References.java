@@ -74,28 +74,40 @@ public final class References {
     return Arbitraries.frequencyOf(f.toArray(Tuple.Tuple2[]::new));
   }
 
-  /** A list of 0 to maxItems+1 entries; the tag is the size class plus the entry classes. */
+  /**
+   * A list of 0 to maxItems+1 entries, tagged by size class. Lists at and over the limit hold valid entries only, so
+   * REF-MAX-ITEMS is the one rule they exercise (another broken entry would be named first and hide it).
+   */
   public static Arbitrary<Tagged<List<Object>>> list(Fixtures fixtures) {
     int maxItems = Conformance.run().spec().maxItems("reference_image_urls");
-    Arbitrary<Integer> size = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)),
-        Tuple.of(8, Arbitraries.integers().between(1, maxItems - 1)), Tuple.of(3, Arbitraries.just(maxItems)),
-        Tuple.of(3, Arbitraries.just(maxItems + 1)));
-    return size.flatMap(n -> entry(fixtures).list().ofSize(n)).map(entries -> {
-      List<Object> values = new ArrayList<>();
-      entries.forEach(e -> values.add(e.value()));
-      String sizeTag = entries.isEmpty() ? "empty" : entries.size() > maxItems ? "over-max"
-          : entries.size() == maxItems ? "max" : "some";
-      return new Tagged<>(sizeTag, values);
-    });
+    Arbitrary<Tagged<List<Object>>> some = Arbitraries.integers().between(1, maxItems - 1)
+        .flatMap(n -> entry(fixtures).list().ofSize(n)).map(entries -> {
+          List<Object> values = new ArrayList<>();
+          entries.forEach(e -> values.add(e.value()));
+          return new Tagged<>("some", values);
+        });
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.just(new Tagged<>("empty", List.of()))),
+        Tuple.of(8, some),
+        Tuple.of(3, validOfSize(fixtures, maxItems).map(v -> new Tagged<>("max", v))),
+        Tuple.of(3, validOfSize(fixtures, maxItems + 1).map(v -> new Tagged<>("over-max", v))));
+  }
+
+  static Arbitrary<List<Object>> validOfSize(Fixtures fixtures, int n) {
+    return validEntry(fixtures).list().ofSize(n);
+  }
+
+  static Arbitrary<Object> validEntry(Fixtures fixtures) {
+    Arbitrary<Object> e = Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> (Object) ("https://" + h + p)));
+    if (fixtures.has(Fixture.FILE)) {
+      e = Arbitraries.oneOf(e, Arbitraries.just(fixtures.require(Fixture.FILE)));
+    }
+    return e;
   }
 
   /** Lists of valid, accepted entries only (the team's file, public https URLs), 1 to maxItems. */
   public static Arbitrary<List<Object>> valid(Fixtures fixtures) {
     int maxItems = Conformance.run().spec().maxItems("reference_image_urls");
-    Arbitrary<Object> e = Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> (Object) ("https://" + h + p)));
-    if (fixtures.has(Fixture.FILE)) {
-      e = Arbitraries.oneOf(e, Arbitraries.just(fixtures.require(Fixture.FILE)));
-    }
-    return e.list().ofMinSize(1).ofMaxSize(maxItems);
+    return validEntry(fixtures).list().ofMinSize(1).ofMaxSize(maxItems);
   }
 }

@@ -142,8 +142,8 @@ public final class BudgetPlan {
     fx.all(Fixture.NOT_READY_CHARACTER).forEach(c -> s.add(new Step("CHAR-NOT-READY", p().with("character_id", c),
         "not ready " + c)));
     fx.get(Fixture.FOREIGN_CHARACTER).ifPresent(c -> s.add(new Step("CHAR-NOT-FOUND", p().with("character_id", c),
-        "foreign")));
-    s.add(new Step("CHAR-NOT-FOUND", p().with("character_id", "char_01JZZZZZZZZZZZZZZZZZZZZZZZ"), "unknown"));
+        "foreign character")));
+    s.add(new Step("CHAR-NOT-FOUND", p().with("character_id", "char_01JZZZZZZZZZZZZZZZZZZZZZZZ"), "unknown character"));
     s.add(new Step("CHAR-NOT-FOUND", p().with("character_id", "char_ZZZ"), "malformed"));
     // LoRAs
     fx.all(Fixture.LORA).forEach(l -> s.add(new Step("LORA-RESOLVE", p().with("lora_id", l), "lora " + l)));
@@ -200,6 +200,18 @@ public final class BudgetPlan {
         "3 invalid"));
     s.add(new Step("DIM-PAIR", p().with(w, 99).with("prompt", " "), "2 invalid"));
     return s;
+  }
+
+  /** The character, LoRA or file id a step sends (for comparing answers that may quote it). */
+  static String idOf(Step s) {
+    var body = s.request().body();
+    for (String f : List.of("character_id", "lora_id")) {
+      if (body.path(f).isTextual()) {
+        return body.get(f).asText();
+      }
+    }
+    var refs = body.path("reference_image_urls");
+    return refs.isArray() && refs.size() > 0 ? refs.get(0).asText() : "";
   }
 
   static List<Object> urls(int n) {

@@ -81,6 +81,9 @@ public final class ResponseChecks {
     if (s != 200 && ex.isJson()) {
       envelope(ex, out);
     }
+    if (s == 200 && ex.isJson()) {
+      priceSum(ex, out);
+    }
     if (s == 405 && !ex.header("Allow").map(a -> a.toUpperCase(java.util.Locale.ROOT).contains("POST")).orElse(false)) {
       out.add(new Finding("ROUTE-METHOD-NOT-ALLOWED", Set.of("header"), "405 without an Allow header naming POST: "
           + ex.header("Allow").orElse(null)));
@@ -144,6 +147,24 @@ public final class ResponseChecks {
     if (e.path("doc_url").isTextual() && !e.path("doc_url").asText().equals(expectedDoc)) {
       out.add(new Finding("ENVELOPE-SHAPE", Set.of("doc_url"),
           "error.doc_url " + e.path("doc_url").asText() + " is not " + expectedDoc));
+    }
+  }
+
+  /** PRICE-SUM on every estimate: the amount is the sum of the breakdown lines (compared exactly). */
+  private static void priceSum(Exchange ex, List<Finding> out) {
+    JsonNode cost = ex.json().path("estimated_cost");
+    if (!cost.path("amount").isNumber() || !cost.path("breakdown").isObject()) {
+      return; // the schema check reports the shape
+    }
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    for (JsonNode line : cost.path("breakdown")) {
+      if (line.isNumber()) {
+        sum = sum.add(line.decimalValue());
+      }
+    }
+    if (sum.compareTo(cost.path("amount").decimalValue()) != 0) {
+      out.add(new Finding("PRICE-SUM", Set.of("rule"), "estimated_cost.amount " + cost.path("amount")
+          + " is not the sum of the breakdown lines " + cost.path("breakdown") + " (" + sum + ")"));
     }
   }
 

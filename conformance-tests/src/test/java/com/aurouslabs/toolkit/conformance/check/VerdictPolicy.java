@@ -45,11 +45,14 @@ public final class VerdictPolicy {
 
   private final RuleCatalog catalog;
   private final Set<String> strictParts;
+  /** The request fields a rule is about (the spec properties citing it). */
+  private final java.util.function.Function<String, List<String>> fieldsOf;
 
   /** {@code strict}: empty = none; {@code true} / {@code all} = every part; else a comma list of {@link #PARTS}. */
-  public VerdictPolicy(RuleCatalog catalog, String strict) {
+  public VerdictPolicy(RuleCatalog catalog, String strict, java.util.function.Function<String, List<String>> fieldsOf) {
     this.catalog = catalog;
     this.strictParts = parseStrict(strict);
+    this.fieldsOf = fieldsOf;
   }
 
   static Set<String> parseStrict(String strict) {
@@ -345,9 +348,16 @@ public final class VerdictPolicy {
         && (param.equals(a.field()) || param.startsWith(a.field() + "[") || a.field().startsWith(param + "[")))
         .toList();
     List<String> pool = (byParam.isEmpty() ? specific : byParam).stream().map(AcceptRule::ruleId).distinct().toList();
-    if (pool.contains(primaryRule) || pool.isEmpty()) {
-      return List.of(primaryRule);
+    List<String> out = new ArrayList<>(pool.contains(primaryRule) || pool.isEmpty() ? List.of(primaryRule) : pool);
+    // a refusal in the words of one rule (the only rule with its code) blames what exempts the request from it:
+    // the accept rules on the fields that rule is about (mutually_exclusive_input for a character and [] blames
+    // REF-EMPTY-IS-NONE too)
+    List<Rule> byCode = catalog.all().stream().filter(r -> code != null && code.equals(r.code())).toList();
+    if (byCode.size() == 1 && fieldsOf.apply(byCode.get(0).id()) != null) {
+      List<String> fields = fieldsOf.apply(byCode.get(0).id());
+      specific.stream().filter(a -> a.field() != null && fields.stream().anyMatch(f -> a.field().equals(f)
+          || a.field().startsWith(f + "["))).map(AcceptRule::ruleId).filter(id -> !out.contains(id)).forEach(out::add);
     }
-    return pool;
+    return out;
   }
 }

@@ -28,7 +28,7 @@ class VerdictPolicyTest {
   private static final RuleCatalog CATALOG = RuleCatalog.classpath();
   private final ExpectedOutcome oracle = new ExpectedOutcome(SpecDocument.classpath(), CATALOG,
       Fixtures.resolve(Settings.of(Map.of()), true));
-  private final VerdictPolicy policy = new VerdictPolicy(CATALOG, null);
+  private final VerdictPolicy policy = new VerdictPolicy(CATALOG, null, SpecDocument.classpath()::fieldsCiting);
 
   private static Exchange answer(EstimateCase c, int status, String type, String code, String param) {
     String body;
@@ -183,11 +183,11 @@ class VerdictPolicyTest {
 
   @Test
   void strict_mode_fails_what_it_names() {
-    VerdictPolicy strictParam = new VerdictPolicy(CATALOG, "param");
+    VerdictPolicy strictParam = new VerdictPolicy(CATALOG, "param", f -> List.of());
     EstimateCase c = refs("https://127.0.0.1/a.png");
     List<Verdict> v = strictParam.judge(oracle.decide(c),
         answer(c, 400, "invalid_request", "invalid_format", "reference_image_urls"), "REF-URL-HOST-BLOCKED");
     assertThat(v).extracting(Verdict::result).containsExactly(Result.FAILED);
-    assertThatThrownBy(() -> new VerdictPolicy(CATALOG, "params")).hasMessageContaining("AUROUS_STRICT");
+    assertThatThrownBy(() -> new VerdictPolicy(CATALOG, "params", f -> List.of())).hasMessageContaining("AUROUS_STRICT");
   }
 }

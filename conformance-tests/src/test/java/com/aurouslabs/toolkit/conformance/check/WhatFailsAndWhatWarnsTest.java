@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aurouslabs.toolkit.conformance.oracle.Choice;
 import com.aurouslabs.toolkit.conformance.spec.Rule;
 import com.aurouslabs.toolkit.conformance.spec.RuleCatalog;
+import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -45,10 +46,10 @@ class WhatFailsAndWhatWarnsTest {
   @Test
   void an_inferred_part_never_fails_unless_strict() {
     Rule lora = CATALOG.rule("LORA-NOT-FOUND");
-    VerdictPolicy lenient = new VerdictPolicy(CATALOG, null);
+    VerdictPolicy lenient = new VerdictPolicy(CATALOG, null, SpecDocument.classpath()::fieldsCiting);
     assertThat(lenient.classify(lora, java.util.List.of("code", "param", "status", "precedence", "reading")))
         .isEqualTo(Result.WARNING);
-    assertThat(new VerdictPolicy(CATALOG, "true").classify(lora, java.util.List.of("param")))
+    assertThat(new VerdictPolicy(CATALOG, "true", f -> java.util.List.of()).classify(lora, java.util.List.of("param")))
         .isEqualTo(Result.FAILED);
   }
 }

@@ -47,6 +47,29 @@ public record Exchange(EstimateCase request, String url, int status, Map<String,
     return a.equals(b);
   }
 
+  /**
+   * Two refusals are the same answer apart from request_id and the id each quotes (no existence leak): same status,
+   * same envelope once request_id is dropped and each id in the message is replaced.
+   */
+  public static boolean sameAnswer(Exchange a, String idA, Exchange b, String idB) {
+    JsonNode ja = withoutVolatile(a.json(), idA);
+    JsonNode jb = withoutVolatile(b.json(), idB);
+    return ja != null && ja.equals(jb) && a.status() == b.status();
+  }
+
+  private static JsonNode withoutVolatile(JsonNode body, String id) {
+    if (body == null || !body.path("error").isObject()) {
+      return body;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode copy = body.deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode e = (com.fasterxml.jackson.databind.node.ObjectNode) copy.get("error");
+    e.remove("request_id");
+    if (e.path("message").isTextual()) {
+      e.put("message", e.get("message").asText().replace(id, "<id>"));
+    }
+    return copy;
+  }
+
   public boolean isJson() {
     return json != null;
   }

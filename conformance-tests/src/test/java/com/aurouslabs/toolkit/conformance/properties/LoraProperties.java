@@ -51,7 +51,7 @@ class LoraProperties {
       @ForAll("unknownUlid") String unknown) {
     Exchange a = Conformance.check("LORA-NOT-FOUND", EstimateCase.prompt("a neon city").with("lora_id", unusable));
     Exchange b = Conformance.check("LORA-NOT-FOUND", EstimateCase.prompt("a neon city").with("lora_id", unknown));
-    Conformance.invariant("LORA-NOT-FOUND", a.status() != 200 && CharacterProperties.sameAnswer(a, unusable, b, unknown),
+    Conformance.invariant("LORA-NOT-FOUND", a.status() != 200 && Exchange.sameAnswer(a, unusable, b, unknown),
         "an unusable LoRA's answer differs from an unknown one's (existence leak): " + a.summary() + " vs "
             + b.summary(), a, b);
   }

@@ -60,14 +60,7 @@ class PricingProperties {
   void enhance_raises_the_cost_and_amount_is_the_sum(@ForAll("valid") EstimateCase base) {
     Exchange plain = Conformance.check("PRICE-SUM", base.with("enhance_prompt", false));
     Exchange enhanced = Conformance.check("PRICE-ENHANCE", base.with("enhance_prompt", true));
-    for (Exchange e : List.of(plain, enhanced)) {
-      BigDecimal sum = BigDecimal.ZERO;
-      for (JsonNode line : breakdown(e)) {
-        sum = sum.add(line.decimalValue());
-      }
-      Conformance.invariant("PRICE-SUM", sum.compareTo(amount(e)) == 0,
-          "amount " + amount(e) + " != sum of breakdown " + breakdown(e), e);
-    }
+    // PRICE-SUM (amount = sum of the lines) is checked on every accepted answer (ResponseChecks)
     Conformance.invariant("PRICE-ENHANCE", !breakdown(plain).has("enhance") && breakdown(enhanced).has("enhance")
         && amount(enhanced).compareTo(amount(plain)) > 0,
         "enhance_prompt true must add an enhance line and raise the amount (false: no line): plain "

@@ -81,7 +81,7 @@ class ReferenceProperties {
         .with("reference_image_urls", List.of(unusable)));
     Exchange b = Conformance.check("REF-FILE-EXISTS", EstimateCase.prompt("a portrait")
         .with("reference_image_urls", List.of(unknown)));
-    Conformance.invariant("REF-FILE-EXISTS", a.status() != 200 && CharacterProperties.sameAnswer(a, unusable, b, unknown),
+    Conformance.invariant("REF-FILE-EXISTS", a.status() != 200 && Exchange.sameAnswer(a, unusable, b, unknown),
         "an unusable file's answer differs from an unknown one's (existence leak): " + a.summary() + " vs "
             + b.summary(), a, b);
   }
