@@ -44,7 +44,7 @@ class RateLimitAcceptanceTest {
       run.recorder().outcome("RATE-LIMIT-BUCKET", Result.SKIPPED, why, 0);
       Assumptions.abort(why);
     }
-    MockServer mock = Target.startMock(Defects.NONE, CAPACITY);
+    MockServer mock = Target.startMock(run.settings(), Defects.NONE, CAPACITY);
     try {
       Fixtures fx = Fixtures.resolve(Settings.of(Map.of()), true);
       Transport t = new Transport(mock.baseUrl(), Fixture.MOCK_API_KEY, fx, new Throttle(0), CAPACITY + 60);

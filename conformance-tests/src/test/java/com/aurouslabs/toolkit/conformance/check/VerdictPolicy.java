@@ -244,7 +244,7 @@ public final class VerdictPolicy {
     if (best.reading() > 0) {
       ReadingOutcome alt = best.outcome();
       Collection<String> rules = decision.accepted() ? readingRules(decision, alt, best.violation())
-          : decision.stages().get(0).stream().map(Violation::ruleId).distinct().toList();
+          : choiceRules(decision.stages().get(0), alt);
       for (String id : rules) {
         out.add(new Verdict(id, classify(catalog.rule(id), List.of("reading")), "expected " + decision + ", got "
             + got + ", which follows another reading of the docs: " + alt.describePicks() + choiceNote(alt)));
@@ -268,6 +268,19 @@ public final class VerdictPolicy {
     List<String> out = alt.picks().keySet().stream().flatMap(c -> c.ruleIds().stream()).filter(exercised::contains)
         .distinct().toList();
     return out.isEmpty() ? List.of(named.ruleId()) : out;
+  }
+
+  /**
+   * The rules a refused request's answer differs on under another reading: the rules of the decision's first stage
+   * that the reading's choices are about (a malformed id refused as malformed warns on its *-ID-FORM rule, not on
+   * the look-up rule); else every rule of that stage.
+   */
+  private static Collection<String> choiceRules(List<Violation> firstStage, ReadingOutcome alt) {
+    Set<String> ofChoices = alt.picks().keySet().stream().flatMap(c -> c.ruleIds().stream())
+        .collect(Collectors.toSet());
+    List<String> stage = firstStage.stream().map(Violation::ruleId).distinct().toList();
+    List<String> out = stage.stream().filter(ofChoices::contains).toList();
+    return out.isEmpty() ? stage : out;
   }
 
   private static String choiceNote(ReadingOutcome alt) {

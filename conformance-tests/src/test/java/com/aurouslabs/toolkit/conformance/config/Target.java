@@ -45,7 +45,7 @@ public final class Target implements AutoCloseable {
       return new Target(u, key, false, Fixtures.resolve(settings, false), null, u);
     }
     String defect = settings.get(Setting.MOCK_DEFECT).map(Defects::canonical).orElse(Defects.NONE);
-    Profile profile = settings.get(Setting.MOCK_PROFILE).map(Profile::parse).orElse(Profile.DEFAULT);
+    Profile profile = profile(settings);
     MockServer server = MockServer.start(MockOptions.builder().port(0).defect(defect).profile(profile)
         .spec(settings.get(Setting.SPEC).map(java.nio.file.Path::of).orElse(null))
         .rateLimit(UNLIMITED, UNLIMITED / 2).build());
@@ -56,14 +56,18 @@ public final class Target implements AutoCloseable {
         description);
   }
 
-  /** A mock with the given defect and bucket capacity (per minute refill = capacity / 2, as the real ratio). */
-  public static MockServer startMock(String defect, int bucketCapacity) {
-    return startMock(defect, bucketCapacity, Math.max(1, bucketCapacity / 2));
+  /** The reading the embedded mock serves: AUROUS_MOCK_PROFILE (default or alternative). */
+  public static Profile profile(Settings settings) {
+    return settings.get(Setting.MOCK_PROFILE).map(Profile::parse).orElse(Profile.DEFAULT);
   }
 
-  public static MockServer startMock(String defect, int bucketCapacity, int refillPerMinute) {
-    MockOptions options = MockOptions.builder().port(0).defect(defect)
-        .rateLimit(bucketCapacity, refillPerMinute).build();
+  /**
+   * A dedicated mock (Pact replay, bucket drain, misconfiguration tests) with the run's profile, the given defect and
+   * bucket capacity (per minute refill = capacity / 2, as the real ratio).
+   */
+  public static MockServer startMock(Settings settings, String defect, int bucketCapacity) {
+    MockOptions options = MockOptions.builder().port(0).defect(defect).profile(profile(settings))
+        .rateLimit(bucketCapacity, Math.max(1, bucketCapacity / 2)).build();
     return MockServer.start(options);
   }
 

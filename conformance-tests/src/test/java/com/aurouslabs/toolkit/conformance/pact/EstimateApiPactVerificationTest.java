@@ -44,7 +44,7 @@ class EstimateApiPactVerificationTest {
     org.junit.jupiter.api.Assumptions.assumeFalse(Settings.fromSystem().flag(
         com.aurouslabs.toolkit.conformance.config.Setting.BUDGET_MODE), "budget mode: nothing is sent anywhere but "
         + "the target, so the pacts are not replayed against an embedded mock");
-    mock = Target.startMock(Defects.NONE, 240);
+    mock = Target.startMock(Settings.fromSystem(), Defects.NONE, 240);
     fixtures = Fixtures.resolve(Settings.of(Map.of()), true);
   }
 

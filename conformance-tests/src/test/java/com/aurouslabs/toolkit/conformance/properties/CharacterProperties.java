@@ -39,8 +39,8 @@ class CharacterProperties {
   }
 
   @Property
-  @Label("CHAR-XOR-REFS, CHAR-READY, CHAR-NOT-READY, CHAR-NOT-FOUND, REF-EMPTY-IS-NONE: character states x "
-      + "references (unknown ids are valid ULIDs, so they are looked up)")
+  @Label("CHAR-XOR-REFS, CHAR-READY, CHAR-NOT-READY, CHAR-NOT-FOUND, CHAR-ID-FORM, REF-EMPTY-IS-NONE: character "
+      + "states x references (unknown ids are valid ULIDs, so they are looked up)")
   void character_states_combine_with_references_as_documented(@ForAll("character") Tagged<Object> character,
       @ForAll("references") List<Object> refs, @ForAll boolean sendEmptyList) {
     EstimateCase c = EstimateCase.prompt("the hero walks into the rain");
@@ -54,7 +54,8 @@ class CharacterProperties {
     String primary = character.value() != null && !refs.isEmpty() ? "CHAR-XOR-REFS" : switch (character.tag()) {
       case "ready" -> "CHAR-READY";
       case "not-ready" -> "CHAR-NOT-READY";
-      case "foreign", "unknown", "malformed" -> "CHAR-NOT-FOUND";
+      case "foreign", "unknown" -> "CHAR-NOT-FOUND";
+      case "malformed" -> "CHAR-ID-FORM";
       default -> "REF-EMPTY-IS-NONE";
     };
     Conformance.check(primary, c);

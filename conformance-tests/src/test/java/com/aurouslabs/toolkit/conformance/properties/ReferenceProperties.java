@@ -33,7 +33,7 @@ class ReferenceProperties {
 
   @Property
   @Label("REF-MAX-ITEMS, REF-EMPTY-IS-NONE, REF-ITEM-FORM, REF-URL-MAX-LENGTH, REF-URL-HOST-BLOCKED, "
-      + "REF-URL-NO-USERINFO, REF-FILE-EXISTS: every reference entry is checked")
+      + "REF-URL-NO-USERINFO, REF-FILE-EXISTS, REF-FILE-ID-FORM: every reference entry is checked")
   void reference_lists_are_checked_entry_by_entry(@ForAll("references") Tagged<List<Object>> refs) {
     EstimateCase c = EstimateCase.prompt("a mountain cabin").with("reference_image_urls", refs.value());
     Expectation e = Conformance.expect(c);

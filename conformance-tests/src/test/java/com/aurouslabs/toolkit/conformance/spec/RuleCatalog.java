@@ -51,13 +51,27 @@ public final class RuleCatalog {
             Rule.Tier.valueOf(r.path("tier").asText().toUpperCase(Locale.ROOT)),
             r.path("security").asBoolean(false), r.path("rule").asText(),
             o.has("status") && !o.get("status").isNull() ? o.get("status").asInt() : null, text(o, "type"),
-            text(o, "code"), text(o, "param"), Set.copyOf(documented), text(r, "decision"));
+            text(o, "code"), text(o, "param"), Set.copyOf(documented), text(r, "decision"), alternative(r, o));
         rules.put(rule.id(), rule);
       }
       return new RuleCatalog(rules, root.path("doc_url_base").asText());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
+  }
+
+  /** The rule's outcome under its catalog alternative: the parts the alternative names replace the rule's. */
+  private static Rule.Alternative alternative(JsonNode r, JsonNode o) {
+    JsonNode alt = r.path("alternative");
+    if (!alt.isObject() || alt.has("none")) {
+      return null;
+    }
+    JsonNode a = alt.path("outcome");
+    Integer status = a.has("status") ? (a.get("status").isNull() ? null : a.get("status").asInt())
+        : o.has("status") && !o.get("status").isNull() ? o.get("status").asInt() : null;
+    return new Rule.Alternative(text(alt, "text"), status, a.has("type") ? text(a, "type") : text(o, "type"),
+        a.has("code") ? text(a, "code") : text(o, "code"), a.has("param") ? text(a, "param") : text(o, "param"),
+        a.has("param"));
   }
 
   private static String text(JsonNode o, String field) {
@@ -85,7 +99,7 @@ public final class RuleCatalog {
     String id = schemaRuleId(field, keyword);
     return schemaRules.computeIfAbsent(id, k -> new Rule(k, "spec", Rule.Tier.DOCUMENTED, false,
         "The value of " + field + " satisfies the '" + keyword + "' constraint of estimate.yaml (no catalog rule "
-            + "names it).", 400, "invalid_request", code, "{field}", Set.of("status"), null));
+            + "names it).", 400, "invalid_request", code, "{field}", Set.of("status"), null, null));
   }
 
   public static String schemaRuleId(String field, String keyword) {
