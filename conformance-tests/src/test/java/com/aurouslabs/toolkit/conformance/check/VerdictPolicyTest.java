@@ -140,6 +140,19 @@ class VerdictPolicyTest {
   }
 
   @Test
+  void strict_mode_keeps_the_explanation_and_fails_its_inferred_parts() {
+    EstimateCase c = EstimateCase.prompt("a cat").version("2026-02-30");
+    assertThat(judge(c, 400, "invalid_request", "unknown_version", null, "VERSION-PATTERN"))
+        .containsExactly(Map.entry("VERSION-PATTERN", Result.WARNING));
+    VerdictPolicy strict = new VerdictPolicy(CATALOG, "true", SpecDocument.classpath()::fieldsCiting);
+    List<Verdict> v = strict.judge(oracle.decide(c), answer(c, 400, "invalid_request", "unknown_version", null),
+        "VERSION-PATTERN");
+    assertThat(v).extracting(Verdict::ruleId, Verdict::result).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("VERSION-PATTERN", Result.FAILED));
+    assertThat(v.get(0).parts()).containsExactlyInAnyOrder("code", "param");
+  }
+
+  @Test
   void an_in_range_count_refused_fails_count_range_not_body_integer() {
     EstimateCase c = EstimateCase.prompt("a cat").with("count", 3).with("steps", 30);
     assertThat(judge(c, 400, "invalid_request", "value_out_of_range", "count", "COUNT-RANGE"))

@@ -181,7 +181,7 @@ public final class ExpectedOutcome {
     List<Violation> lookups = new ArrayList<>();
     if (body != null) {
       if (c.extraHeaders().containsKey("Idempotency-Key")) {
-        accept.add(new AcceptRule("IDEMPOTENCY-IGNORED", null));
+        accept.add(new AcceptRule("IDEMPOTENCY-IGNORED", "Idempotency-Key"));
       }
       new Body(body, r, input, lookups, accept).judge();
     }

@@ -8,6 +8,7 @@ import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -22,6 +23,7 @@ import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /** lora_id: resolution, not-found without leaks, modes. */
+@RuleFamilies({"loras"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class LoraProperties {

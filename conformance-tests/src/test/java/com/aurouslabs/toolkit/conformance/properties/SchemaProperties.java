@@ -5,6 +5,7 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Numbers;
 import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import com.aurouslabs.toolkit.conformance.oracle.Expectation;
 import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
@@ -28,6 +29,7 @@ import net.jqwik.api.statistics.StatisticsReport;
  * lengths, enums and patterns are read from the spec at run time, so a property the spec gains is checked with
  * no Java change (a constraint no catalog rule names is reported as {@code SPEC:field/keyword}).
  */
+@RuleFamilies({"body"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class SchemaProperties {

@@ -16,9 +16,11 @@ public record Rule(String id, String family, Tier tier, boolean security, String
 
   /**
    * The outcome under the catalog's {@code alternative} reading: the rule's own outcome with the parts the
-   * alternative names replaced ({@code paramSet}: the alternative names param, possibly as null).
+   * alternative names replaced ({@code paramSet}: the alternative names param, possibly as null; {@code reading}: it
+   * also flips a choice of the rule or changes the schema).
    */
-  public record Alternative(String text, Integer status, String type, String code, String param, boolean paramSet) {}
+  public record Alternative(String text, Integer status, String type, String code, String param, boolean paramSet,
+      boolean reading) {}
 
   public boolean documents(String part) {
     return documented.contains(part);
