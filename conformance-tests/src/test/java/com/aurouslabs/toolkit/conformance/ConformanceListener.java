@@ -19,7 +19,7 @@ public final class ConformanceListener implements TestExecutionListener {
   public void testPlanExecutionStarted(TestPlan plan) {
     var params = plan.getConfigurationParameters();
     Settings settings = new Settings(params::get, System::getProperty, System::getenv);
-    SuiteRun run = new SuiteRun(settings);
+    SuiteRun run = new SuiteRun(settings, SuiteRuns.innermost().orElse(null));
     SuiteRuns.push(run);
     if (SuiteRuns.isOutermost() && settings.get(Setting.REPORT_PART).map(p -> p.startsWith("1-")).orElse(false)) {
       ReportWriter.clearParts(Path.of(settings.get(Setting.REPORT_DIR).orElse("target")));
@@ -45,6 +45,7 @@ public final class ConformanceListener implements TestExecutionListener {
             run.requestsUsed(), rec.requestsBySource().isEmpty() ? "nothing else" : rec.requestsBySource(),
             rec.cases(), r.get("requests"), ReportWriter.requestBreakdown(r), r.get("cases"), r.get("totals"),
             r.get("pact_totals"), run.settings().get(Setting.REPORT_DIR).orElse("target"));
+        ReportWriter.summary(r).forEach(System.out::println);
       }
     } finally {
       run.close();

@@ -3,7 +3,7 @@ package com.aurouslabs.toolkit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aurouslabs.toolkit.conformance.check.Finding;
-import com.aurouslabs.toolkit.conformance.check.Judge;
+import com.aurouslabs.toolkit.conformance.check.VerdictPolicy;
 import com.aurouslabs.toolkit.conformance.check.Result;
 import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.config.Fixtures;
@@ -14,9 +14,10 @@ import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.http.Throttle;
 import com.aurouslabs.toolkit.conformance.http.Transport;
 import com.aurouslabs.toolkit.conformance.oracle.Expectation;
+import com.aurouslabs.toolkit.conformance.oracle.ReadingOutcome;
 import com.aurouslabs.toolkit.conformance.oracle.Violation;
 import com.aurouslabs.toolkit.conformance.report.Recorder;
-import com.aurouslabs.toolkit.mock.Defect;
+import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.MockServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ class RateLimitAcceptanceTest {
       run.recorder().outcome("RATE-LIMIT-BUCKET", Result.SKIPPED, why, 0);
       Assumptions.abort(why);
     }
-    MockServer mock = Target.startMock(Defect.NONE, CAPACITY);
+    MockServer mock = Target.startMock(run.settings(), Defects.NONE, CAPACITY);
     try {
       Fixtures fx = Fixtures.resolve(Settings.of(Map.of()), true);
       Transport t = new Transport(mock.baseUrl(), Fixture.MOCK_API_KEY, fx, new Throttle(0), CAPACITY + 60);
@@ -55,19 +56,23 @@ class RateLimitAcceptanceTest {
           break;
         }
       }
-      Expectation exp = new Expectation(List.of(new Violation(run.catalog().rule("RATE-LIMIT-BUCKET"), Set.of())),
-          List.of());
-      List<Finding> findings = new ArrayList<>(Judge.outcome(exp, last, "RATE-LIMIT-BUCKET"));
-      findings.addAll(SuiteRun.checks().check(last));
+      var rule = run.catalog().rule("RATE-LIMIT-BUCKET");
+      Expectation exp = new Expectation(List.of(new ReadingOutcome(Map.of(), List.of(List.of(
+          Violation.of(rule, Set.of()))), List.of())));
+      List<VerdictPolicy.Verdict> verdicts = new ArrayList<>(run.policy().judge(exp, last, "RATE-LIMIT-BUCKET"));
+      run.checks().check(last).forEach(f -> verdicts.add(run.policy().finding(f)));
       if (!"0".equals(last.header("X-RateLimit-Remaining").orElse(null)) || last.header("Retry-After").isEmpty()) {
-        findings.add(new Finding("RATE-LIMIT-BUCKET", Set.of("header"), "429 without Retry-After or Remaining 0"));
+        verdicts.add(run.policy().finding(new Finding("RATE-LIMIT-BUCKET", Set.of("header"),
+            "429 without Retry-After or Remaining 0")));
       }
+      List<VerdictPolicy.Verdict> failed = verdicts.stream().filter(v -> v.result() == Result.FAILED).toList();
       run.recorder().countCase();
       run.recorder().requests(Recorder.RATE_LIMIT_DRAIN, t.requestsUsed());
-      run.recorder().outcome("RATE-LIMIT-BUCKET", findings.isEmpty() ? Result.PASSED : Result.FAILED,
-          findings.isEmpty() ? null : findings.toString(), t.requestsUsed());
+      verdicts.forEach(v -> run.recorder().outcome(v.ruleId(), v.result(), v.message(), 0));
+      run.recorder().outcome("RATE-LIMIT-BUCKET", failed.isEmpty() ? Result.PASSED : Result.FAILED,
+          failed.isEmpty() ? null : failed.toString(), t.requestsUsed());
       assertThat(t.requestsUsed()).as("requests until 429").isBetween((long) CAPACITY + 1, (long) CAPACITY + 51);
-      assertThat(findings).as(last.summary()).isEmpty();
+      assertThat(failed).as(last.summary()).isEmpty();
     } finally {
       mock.stop();
     }

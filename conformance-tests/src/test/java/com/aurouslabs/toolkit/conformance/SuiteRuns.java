@@ -39,6 +39,11 @@ public final class SuiteRuns {
     return ACTIVE.peek();
   }
 
+  /** The innermost active run, if any (a nested run borrows its spec and checks). */
+  static synchronized java.util.Optional<SuiteRun> innermost() {
+    return java.util.Optional.ofNullable(ACTIVE.peek());
+  }
+
   /** The run that finished last (the self-check reads its nested run's results here). */
   public static synchronized SuiteRun lastFinished() {
     return lastFinished;

@@ -6,7 +6,11 @@ import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
 import com.aurouslabs.toolkit.mock.fixtures.KeyFixture;
 import com.aurouslabs.toolkit.mock.fixtures.LoraFixture;
 import com.aurouslabs.toolkit.mock.fixtures.TeamFixture;
+import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.journal.ApiKeyMasker;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifferences;
+import com.aurouslabs.toolkit.mock.reading.Catalog;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -52,8 +56,14 @@ public final class Main implements Callable<Integer> {
             description = "Answer 200 with the estimate and report violations in X-Mock-Validation-Warnings.")
     boolean warnOnly;
 
-    @Option(names = "--defect", description = "Test-only defect injection: ${COMPLETION-CANDIDATES}.")
-    Defect defect = Defect.NONE;
+    @Option(names = "--profile", paramLabel = "default|alternative", converter = ProfileConverter.class,
+            description = "Reading of the docs where they are silent: the catalog's decisions (default) or their "
+                    + "documented-compatible alternatives. Default: default.")
+    Profile profile = Profile.DEFAULT;
+
+    @Option(names = "--defect", paramLabel = "NAME", converter = DefectConverter.class,
+            description = "Test-only: inject one named defect (NONE = none; the names are listed on a bad name).")
+    String defect = Defects.NONE;
 
     private MockServer server;
 
@@ -71,8 +81,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         MockOptions options = MockOptions.builder().host(host).port(port).fixtures(fixtures).spec(spec)
-                .rateLimit(rateLimit).latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).defect(defect)
-                .build();
+                .rateLimit(rateLimit).latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).profile(profile)
+                .defect(defect).build();
         server = MockServer.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "estimate-mock-shutdown"));
         printBanner(System.out, server, fixtures == null);
@@ -109,10 +119,21 @@ public final class Main implements Callable<Integer> {
         if (o.warnOnly()) {
             out.println("  mode        warn-only (200 + X-Mock-Validation-Warnings)");
         }
-        if (o.defect() != Defect.NONE) {
-            out.println("  DEFECT      " + o.defect() + " (test-only; breaks " + o.defect().brokenRuleId() + ")");
+        List<ProfileDifference> differences = ProfileDifferences.of(Catalog.get(), false);
+        if (o.profile() == Profile.ALTERNATIVE) {
+            out.println("  profile     alternative: " + differences.size()
+                    + " choices differ from the default (rule: default -> alternative)");
+            for (ProfileDifference d : differences) {
+                out.println("    " + d.ruleId() + ": " + d.decision() + " -> " + d.alternative());
+            }
+        } else {
+            out.println("  profile     default (" + differences.size()
+                    + " choices differ under --profile alternative; GET /__admin/profile lists them)");
         }
-        out.println("  admin       GET /__admin/journal, POST /__admin/reset, GET /__admin/fixtures, PUT /__admin/defect");
+        Defects.find(o.defect()).ifPresent(d -> out.println("  DEFECT      " + d.name() + " (test-only; breaks "
+                + d.ruleId() + ": " + d.description() + ")"));
+        out.println("  admin       GET /__admin/journal, POST /__admin/reset, GET /__admin/fixtures, "
+                + "GET /__admin/profile, PUT /__admin/defect");
         out.println("  keys to use (X-Api-Key or Authorization: Bearer):");
         Fixtures fixtures = server.fixtures();
         for (TeamFixture team : fixtures.teams()) {
@@ -153,6 +174,30 @@ public final class Main implements Callable<Integer> {
         public RateLimitSettings convert(String value) {
             try {
                 return RateLimitSettings.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** picocli converter for --profile. */
+    static final class ProfileConverter implements CommandLine.ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            try {
+                return Profile.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** picocli converter for --defect: the canonical name, or one error listing every name. */
+    static final class DefectConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return Defects.canonical(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

@@ -1,5 +1,6 @@
 package com.aurouslabs.toolkit.mock;
 
+import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,18 +9,22 @@ import java.util.Objects;
 
 /**
  * Everything a {@link MockServer} is started with. {@code fixtures} and {@code spec} null mean the built-in
- * fixtures and the spec on the classpath; port 0 means a random free port (the CLI defaults to 4010).
+ * fixtures and the spec on the classpath; port 0 means a random free port (the CLI defaults to 4010). {@code profile}
+ * picks the reading of the docs ({@link Profile}); {@code defect} names an injected defect
+ * ({@link com.aurouslabs.toolkit.mock.defect.Defects}, {@code "NONE"} for none; an unknown name is an error).
  */
 public record MockOptions(String host, int port, Path fixtures, Path spec, RateLimitSettings rateLimit,
-                          LatencySettings latency, String corsOrigin, boolean warnOnly, Defect defect, Clock clock,
-                          int journalCapacity, Duration forcedTimeout, Duration idleTimeout) {
+                          LatencySettings latency, String corsOrigin, boolean warnOnly, Profile profile,
+                          String defect, Clock clock, int journalCapacity, Duration forcedTimeout,
+                          Duration idleTimeout) {
 
     public MockOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(corsOrigin, "corsOrigin");
-        Objects.requireNonNull(defect, "defect");
+        Objects.requireNonNull(profile, "profile");
+        defect = Defects.canonical(defect);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(forcedTimeout, "forcedTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -41,7 +46,7 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
 
     public Builder toBuilder() {
         return new Builder().host(host).port(port).fixtures(fixtures).spec(spec).rateLimit(rateLimit)
-                .latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).defect(defect).clock(clock)
+                .latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).profile(profile).defect(defect).clock(clock)
                 .journalCapacity(journalCapacity).forcedTimeout(forcedTimeout).idleTimeout(idleTimeout);
     }
 
@@ -65,7 +70,8 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
         private LatencySettings latency = LatencySettings.NONE;
         private String corsOrigin = "*";
         private boolean warnOnly;
-        private Defect defect = Defect.NONE;
+        private Profile profile = Profile.DEFAULT;
+        private String defect = Defects.NONE;
         private Clock clock = Clock.systemUTC();
         private int journalCapacity = 1000;
         private Duration forcedTimeout = Duration.ofSeconds(30);
@@ -123,8 +129,15 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
             return this;
         }
 
-        public Builder defect(Defect defect) {
-            this.defect = defect;
+        /** The reading of the docs to serve; default {@link Profile#DEFAULT}. */
+        public Builder profile(Profile profile) {
+            this.profile = profile;
+            return this;
+        }
+
+        /** A defect by name ({@code Defects.all()}); {@code "NONE"} or null for none. Checked in {@link #build()}. */
+        public Builder defect(String name) {
+            this.defect = name;
             return this;
         }
 
@@ -150,8 +163,8 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
         }
 
         public MockOptions build() {
-            return new MockOptions(host, port, fixtures, spec, rateLimit, latency, corsOrigin, warnOnly, defect,
-                    clock, journalCapacity, forcedTimeout, idleTimeout);
+            return new MockOptions(host, port, fixtures, spec, rateLimit, latency, corsOrigin, warnOnly, profile,
+                    defect, clock, journalCapacity, forcedTimeout, idleTimeout);
         }
     }
 }

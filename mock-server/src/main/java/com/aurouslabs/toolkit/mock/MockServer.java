@@ -1,6 +1,5 @@
 package com.aurouslabs.toolkit.mock;
 
-import com.aurouslabs.toolkit.mock.error.ErrorEnvelopeFactory;
 import com.aurouslabs.toolkit.mock.fixtures.FixtureIndex;
 import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
 import com.aurouslabs.toolkit.mock.fixtures.FixturesLoader;
@@ -10,12 +9,12 @@ import com.aurouslabs.toolkit.mock.http.EstimatePipeline;
 import com.aurouslabs.toolkit.mock.http.MockHttpHandler;
 import com.aurouslabs.toolkit.mock.http.ResponseWriter;
 import com.aurouslabs.toolkit.mock.journal.RequestJournal;
-import com.aurouslabs.toolkit.mock.rules.AuthRules;
 import com.aurouslabs.toolkit.mock.rules.IpAddressReferenceHostPolicy;
 import com.aurouslabs.toolkit.mock.rules.ReferenceHostPolicy;
-import com.aurouslabs.toolkit.mock.rules.RuleRegistry;
-import com.aurouslabs.toolkit.mock.rules.VersionRules;
-import com.aurouslabs.toolkit.mock.validation.BodySchemaValidator;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifferences;
+import com.aurouslabs.toolkit.mock.reading.Catalog;
+import com.aurouslabs.toolkit.mock.reading.Readings;
 import com.aurouslabs.toolkit.mock.validation.SpecDocument;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -65,42 +64,42 @@ public final class MockServer implements AutoCloseable {
 
     /** Starts with another REF-URL-HOST-BLOCKED policy (the full SSRF implementation, or a test double). */
     public static MockServer start(MockOptions options, ReferenceHostPolicy hostPolicy) {
-        // The spec (read + compile) and Vert.x (create) are independent: do them on two threads.
-        FutureTask<SpecAndSchema> specTask = new FutureTask<>(() -> {
+        // The spec, the catalog and the fixtures (read, then the reading built: the schema compiled) and Vert.x
+        // (create) are independent: do them on two threads.
+        MockState state = new MockState(options);
+        FutureTask<Loaded> loadTask = new FutureTask<>(() -> {
             SpecDocument loaded = SpecDocument.load(options.spec());
-            BodySchemaValidator validator = new BodySchemaValidator(loaded);
-            ErrorEnvelopeFactory.docUrlBase(); // reads rules.yaml now, not on the first error
-            return new SpecAndSchema(loaded, validator);
+            Fixtures fixtures = FixturesLoader.load(options.fixtures());
+            FixtureIndex index = new FixtureIndex(fixtures);
+            Readings readings = new Readings(Catalog.get(), loaded, index, state.rateLimiter(), hostPolicy,
+                    options.profile());
+            state.readings(readings::build);
+            return new Loaded(loaded, fixtures, index, ProfileDifferences.of(Catalog.get()));
         });
-        Thread specThread = new Thread(specTask, "estimate-mock-spec-loader");
-        specThread.setDaemon(true);
-        specThread.start();
+        Thread loadThread = new Thread(loadTask, "estimate-mock-spec-loader");
+        loadThread.setDaemon(true);
+        loadThread.start();
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
-        SpecDocument spec;
-        BodySchemaValidator schema;
-        Fixtures fixtures;
+        Loaded loaded;
         try {
-            fixtures = FixturesLoader.load(options.fixtures());
-            SpecAndSchema loaded = await(specTask);
-            spec = loaded.spec();
-            schema = loaded.schema();
+            loaded = await(loadTask);
         } catch (RuntimeException | Error e) {
             vertx.close();
             throw e;
         }
-        FixtureIndex index = new FixtureIndex(fixtures);
-        MockState state = new MockState(options);
-        AuthRules auth = new AuthRules(index);
-        EstimatePipeline pipeline = new EstimatePipeline(auth, new VersionRules(spec, schema), schema,
-                new RuleRegistry(hostPolicy), index, state, options.warnOnly());
+        SpecDocument spec = loaded.spec();
+        Fixtures fixtures = loaded.fixtures();
+        FixtureIndex index = loaded.index();
+        EstimatePipeline pipeline = new EstimatePipeline(index, state, options.warnOnly());
 
         CorsPolicy cors = new CorsPolicy(options.corsOrigin());
         ResponseWriter writer = new ResponseWriter(vertx, state, cors, options.latency());
         MockHttpHandler handler = new MockHttpHandler(vertx, pipeline,
-                new AdminEndpoints(state, fixtures, spec.defaultVersion()), writer, cors, state, auth,
-                spec.defaultVersion(), options.forcedTimeout());
+                new AdminEndpoints(state, fixtures, spec.defaultVersion(), options.profile(), loaded.differences()),
+                writer, cors, state, spec.defaultVersion(),
+                options.forcedTimeout());
         List<HttpServer> servers;
         try {
             servers = listen(vertx, handler, options, loops);
@@ -139,14 +138,25 @@ public final class MockServer implements AutoCloseable {
         return state.journal();
     }
 
-    public Defect defect() {
+    /** The reading of the docs this server serves. */
+    public Profile profile() {
+        return options.profile();
+    }
+
+    /** The name of the injected defect ({@code NONE} for none). */
+    public String defect() {
         return state.defect();
     }
 
-    /** Test-only defect injection (same as PUT /__admin/defect). */
-    public void defect(Defect defect) {
-        state.defect(defect);
+    /**
+     * Injects a defect by name ({@code NONE} clears it), same as {@code PUT /__admin/defect}. Test-only.
+     *
+     * @throws IllegalArgumentException listing the names when {@code name} names no defect
+     */
+    public void defect(String name) {
+        state.defect(name);
     }
+
 
     /** Refills every rate-limit bucket, clears the journal and restores the start-up defect. */
     public void reset() {
@@ -220,7 +230,8 @@ public final class MockServer implements AutoCloseable {
         }
     }
 
-    private record SpecAndSchema(SpecDocument spec, BodySchemaValidator schema) {
+    private record Loaded(SpecDocument spec, Fixtures fixtures, FixtureIndex index,
+                          List<ProfileDifference> differences) {
     }
 
     private static <T> T await(FutureTask<T> task) {

@@ -1,5 +1,6 @@
 package com.aurouslabs.toolkit.conformance.arbitraries;
 
+import com.aurouslabs.toolkit.conformance.Conformance;
 import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
 import com.aurouslabs.toolkit.conformance.spec.SpecDocument.Range;
 import java.math.BigDecimal;
@@ -20,8 +21,20 @@ public final class Numbers {
   private Numbers() {}
 
   public static Arbitrary<Tagged<Object>> of(String field) {
-    Range r = SpecDocument.get().range(field);
-    return r.integer() ? integer(r) : decimal(r);
+    Range r = Conformance.run().spec().range(field);
+    Range closed = new Range(field, r.min() == null ? BigDecimal.ZERO.min(r.max() == null ? BigDecimal.ZERO
+        : r.max().subtract(BigDecimal.valueOf(100))) : r.min(), r.max() == null ? (r.min() == null ? BigDecimal.valueOf(100)
+        : r.min().add(BigDecimal.valueOf(100))) : r.max(), r.integer());
+    return closed.integer() ? integer(closed) : decimal(closed);
+  }
+
+  /** Values for the field(s) whose description cites {@code ruleId} (e.g. STEPS-RANGE -> steps). */
+  public static Arbitrary<Tagged<Object>> forRule(String ruleId) {
+    List<String> fields = Conformance.run().spec().fieldsCiting(ruleId);
+    if (fields.isEmpty()) {
+      throw new IllegalStateException("no property of estimate.yaml cites " + ruleId);
+    }
+    return Arbitraries.of(fields).flatMap(Numbers::of);
   }
 
   static Arbitrary<Tagged<Object>> integer(Range r) {

@@ -2,7 +2,8 @@ package com.aurouslabs.toolkit.conformance.arbitraries;
 
 import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.config.Fixtures;
-import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
+import com.aurouslabs.toolkit.conformance.Conformance;
+import net.jqwik.api.Combinators;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -31,12 +32,15 @@ public final class References {
 
   private References() {}
 
-  static String ulid() {
-    return "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  /** A well-formed file id no team has: file_ + a valid ULID. */
+  public static Arbitrary<String> unknownFileId() {
+    return Ids.ulid().map(s -> "file_" + s);
   }
 
-  public static Arbitrary<String> unknownFileId() {
-    return Arbitraries.strings().withChars(ulid()).ofLength(26).map(s -> "file_" + s);
+  /** file_ + 26 Crockford characters that are not a ULID (first above 7): the spec's pattern, but no valid id. */
+  public static Arbitrary<String> malformedFileId() {
+    return Combinators.combine(Arbitraries.strings().withChars("89ABCDEFGHJKMNPQRSTVWXYZ").ofLength(1),
+        Arbitraries.strings().withChars(Ids.CROCKFORD).ofLength(25)).as((a, b) -> "file_" + a + b);
   }
 
   public static Arbitrary<String> path() {
@@ -45,11 +49,12 @@ public final class References {
 
   /** One entry, tagged with its class. */
   public static Arbitrary<Tagged<Object>> entry(Fixtures fixtures) {
-    int maxLength = SpecDocument.get().items("reference_image_urls").path("maxLength").asInt(2048);
+    int maxLength = Conformance.run().spec().items("reference_image_urls").path("maxLength").asInt(2048);
     String prefix = "https://example.com/";
     List<Tuple.Tuple2<Integer, Arbitrary<Tagged<Object>>>> f = new ArrayList<>();
     fixtures.get(Fixture.FILE).ifPresent(id -> f.add(Tuple.of(6, Arbitraries.just(Numbers.t("file", id)))));
     f.add(Tuple.of(3, unknownFileId().map(id -> Numbers.t("unknown-file", id))));
+    f.add(Tuple.of(1, malformedFileId().map(id -> Numbers.t("malformed-file", id))));
     f.add(Tuple.of(8, Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> Numbers.t("https-public",
         "https://" + h + p)))));
     f.add(Tuple.of(4, Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> Numbers.t("http",
@@ -69,28 +74,40 @@ public final class References {
     return Arbitraries.frequencyOf(f.toArray(Tuple.Tuple2[]::new));
   }
 
-  /** A list of 0 to maxItems+1 entries; the tag is the size class plus the entry classes. */
+  /**
+   * A list of 0 to maxItems+1 entries, tagged by size class. Lists at and over the limit hold valid entries only, so
+   * REF-MAX-ITEMS is the one rule they exercise (another broken entry would be named first and hide it).
+   */
   public static Arbitrary<Tagged<List<Object>>> list(Fixtures fixtures) {
-    int maxItems = SpecDocument.get().maxItems("reference_image_urls");
-    Arbitrary<Integer> size = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)),
-        Tuple.of(8, Arbitraries.integers().between(1, maxItems - 1)), Tuple.of(3, Arbitraries.just(maxItems)),
-        Tuple.of(3, Arbitraries.just(maxItems + 1)));
-    return size.flatMap(n -> entry(fixtures).list().ofSize(n)).map(entries -> {
-      List<Object> values = new ArrayList<>();
-      entries.forEach(e -> values.add(e.value()));
-      String sizeTag = entries.isEmpty() ? "empty" : entries.size() > maxItems ? "over-max"
-          : entries.size() == maxItems ? "max" : "some";
-      return new Tagged<>(sizeTag, values);
-    });
+    int maxItems = Conformance.run().spec().maxItems("reference_image_urls");
+    Arbitrary<Tagged<List<Object>>> some = Arbitraries.integers().between(1, maxItems - 1)
+        .flatMap(n -> entry(fixtures).list().ofSize(n)).map(entries -> {
+          List<Object> values = new ArrayList<>();
+          entries.forEach(e -> values.add(e.value()));
+          return new Tagged<>("some", values);
+        });
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.just(new Tagged<>("empty", List.of()))),
+        Tuple.of(8, some),
+        Tuple.of(3, validOfSize(fixtures, maxItems).map(v -> new Tagged<>("max", v))),
+        Tuple.of(3, validOfSize(fixtures, maxItems + 1).map(v -> new Tagged<>("over-max", v))));
   }
 
-  /** Lists of valid, accepted entries only (the team's file, public https URLs), 1 to maxItems. */
-  public static Arbitrary<List<Object>> valid(Fixtures fixtures) {
-    int maxItems = SpecDocument.get().maxItems("reference_image_urls");
+  static Arbitrary<List<Object>> validOfSize(Fixtures fixtures, int n) {
+    return validEntry(fixtures).list().ofSize(n);
+  }
+
+  static Arbitrary<Object> validEntry(Fixtures fixtures) {
     Arbitrary<Object> e = Arbitraries.of(PUBLIC_HOSTS).flatMap(h -> path().map(p -> (Object) ("https://" + h + p)));
     if (fixtures.has(Fixture.FILE)) {
       e = Arbitraries.oneOf(e, Arbitraries.just(fixtures.require(Fixture.FILE)));
     }
-    return e.list().ofMinSize(1).ofMaxSize(maxItems);
+    return e;
+  }
+
+  /** Lists of valid, accepted entries only (the team's file, public https URLs), 1 to maxItems. */
+  public static Arbitrary<List<Object>> valid(Fixtures fixtures) {
+    int maxItems = Conformance.run().spec().maxItems("reference_image_urls");
+    return validEntry(fixtures).list().ofMinSize(1).ofMaxSize(maxItems);
   }
 }

@@ -1,5 +1,6 @@
 package com.aurouslabs.toolkit.conformance.arbitraries;
 
+import com.aurouslabs.toolkit.conformance.Conformance;
 import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class Versions {
   private Versions() {}
 
   public static Arbitrary<Tagged<Object>> header() {
-    List<String> released = SpecDocument.get().versions();
+    List<String> released = Conformance.run().spec().versions();
     LocalDate newest = LocalDate.parse(released.get(released.size() - 1));
     return Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.just(Numbers.t("absent", null))),

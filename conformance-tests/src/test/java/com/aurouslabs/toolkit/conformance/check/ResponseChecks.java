@@ -20,6 +20,12 @@ import java.util.stream.Collectors;
  */
 public final class ResponseChecks {
 
+  /** How far X-RateLimit-Reset (epoch seconds) may be from this machine's clock: a day covers any skew and refill. */
+  private static final long EPOCH_SLACK = 86_400;
+  /** A ULID: 26 Crockford base32 characters, the first 0-7 (128 bits); case-insensitive. */
+  private static final java.util.regex.Pattern ULID =
+      java.util.regex.Pattern.compile("[0-7][0-9A-HJKMNP-TV-Z]{25}", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private static final Set<String> ERROR_TYPES =
       Set.of("invalid_request", "authentication", "not_found", "rate_limit", "server_error");
 
@@ -30,7 +36,7 @@ public final class ResponseChecks {
   public ResponseChecks(SpecDocument spec, RuleCatalog catalog) {
     this.spec = spec;
     this.catalog = catalog;
-    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(SpecDocument.text()).build();
+    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec.text()).build();
   }
 
   public OpenApiInteractionValidator validator() {
@@ -75,6 +81,9 @@ public final class ResponseChecks {
     if (s != 200 && ex.isJson()) {
       envelope(ex, out);
     }
+    if (s == 200 && ex.isJson()) {
+      priceSum(ex, out);
+    }
     if (s == 405 && !ex.header("Allow").map(a -> a.toUpperCase(java.util.Locale.ROOT).contains("POST")).orElse(false)) {
       out.add(new Finding("ROUTE-METHOD-NOT-ALLOWED", Set.of("header"), "405 without an Allow header naming POST: "
           + ex.header("Allow").orElse(null)));
@@ -86,6 +95,11 @@ public final class ResponseChecks {
         if (v == null || !v.matches("\\d+")) {
           out.add(new Finding("RATE-LIMIT-HEADERS", Set.of("header"), h + " missing or not a whole number: " + v));
         }
+      }
+      String reset = ex.header("X-RateLimit-Reset").orElse("");
+      if (reset.matches("\\d{1,18}") && Math.abs(Long.parseLong(reset) - System.currentTimeMillis() / 1000) > EPOCH_SLACK) {
+        out.add(new Finding("RATE-LIMIT-HEADERS", Set.of("header"), "X-RateLimit-Reset " + reset + " is not epoch "
+            + "seconds near now (" + System.currentTimeMillis() / 1000 + "; the time the bucket is full again)"));
       }
     }
     if (s < 500) {
@@ -136,6 +150,24 @@ public final class ResponseChecks {
     }
   }
 
+  /** PRICE-SUM on every estimate: the amount is the sum of the breakdown lines (compared exactly). */
+  private static void priceSum(Exchange ex, List<Finding> out) {
+    JsonNode cost = ex.json().path("estimated_cost");
+    if (!cost.path("amount").isNumber() || !cost.path("breakdown").isObject()) {
+      return; // the schema check reports the shape
+    }
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    for (JsonNode line : cost.path("breakdown")) {
+      if (line.isNumber()) {
+        sum = sum.add(line.decimalValue());
+      }
+    }
+    if (sum.compareTo(cost.path("amount").decimalValue()) != 0) {
+      out.add(new Finding("PRICE-SUM", Set.of("rule"), "estimated_cost.amount " + cost.path("amount")
+          + " is not the sum of the breakdown lines " + cost.path("breakdown") + " (" + sum + ")"));
+    }
+  }
+
   private void requestId(Exchange ex, List<Finding> out) {
     String h = ex.header("Aurous-Request-Id").orElse(null);
     if (h == null) {
@@ -145,6 +177,9 @@ public final class ResponseChecks {
     if (!spec.requestIdPattern().matcher(h).matches()) {
       out.add(new Finding("REQUEST-ID", Set.of("header"), "Aurous-Request-Id " + h + " does not match "
           + spec.requestIdPattern()));
+    } else if (!h.startsWith("req_") || !ULID.matcher(h.substring(4)).matches()) {
+      out.add(new Finding("REQUEST-ID", Set.of("header"), "Aurous-Request-Id " + h + " is not req_ followed by a "
+          + "26-character ULID"));
     }
     if (ex.status() != 200 && ex.error().isObject() && !h.equals(ex.error().path("request_id").asText())) {
       out.add(new Finding("REQUEST-ID", Set.of("header"), "Aurous-Request-Id " + h + " != error.request_id "

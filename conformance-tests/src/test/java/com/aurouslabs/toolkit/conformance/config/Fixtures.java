@@ -27,8 +27,23 @@ public final class Fixtures {
     return new Fixtures(values);
   }
 
+  /** The fixture's (first) value. */
   public Optional<String> get(Fixture f) {
-    return Optional.ofNullable(values.get(f));
+    return all(f).stream().findFirst();
+  }
+
+  /** Every value of a fixture that may name several (comma-separated), in order. */
+  public java.util.List<String> all(Fixture f) {
+    String v = values.get(f);
+    if (v == null) {
+      return java.util.List.of();
+    }
+    return java.util.Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+  }
+
+  /** Whether {@code value} is one of the fixture's values. */
+  public boolean is(Fixture f, String value) {
+    return all(f).contains(value);
   }
 
   public boolean has(Fixture f) {
@@ -37,10 +52,7 @@ public final class Fixtures {
 
   /** The value, or a JUnit/jqwik-compatible abort (reported as SKIPPED) naming the variable to set. */
   public String require(Fixture f) {
-    String v = values.get(f);
-    if (v == null) {
-      throw new org.opentest4j.TestAbortedException("fixture " + f + " missing: " + f.howToSet());
-    }
-    return v;
+    return get(f).orElseThrow(() -> new org.opentest4j.TestAbortedException("fixture " + f + " missing: "
+        + f.howToSet()));
   }
 }

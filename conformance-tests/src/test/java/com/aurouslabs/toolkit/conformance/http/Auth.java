@@ -23,7 +23,9 @@ public enum Auth {
   /** An empty X-Api-Key alone: a blank key counts as not sent, rejected (AUTH-MISSING-KEY). */
   BLANK_KEY,
   /** An empty X-Api-Key plus the valid Bearer token: the blank key counts as not sent, accepted (AUTH-HEADER-PRECEDENCE). */
-  BLANK_KEY_WITH_BEARER;
+  BLANK_KEY_WITH_BEARER,
+  /** The target's key under another Authorization scheme ({@code Token}): counts as no key (AUTH-HEADER-PRECEDENCE). */
+  OTHER_SCHEME;
 
   public static final String UNKNOWN_KEY_VALUE =
       "al_live_0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab";

@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class EstimateCase {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
   private final ObjectNode body;
   private final String rawBody;

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,11 +19,15 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Sends cases to the target: throttled (token bucket), within a total request budget, retrying a 429 after its
- * Retry-After (unless the caller wants to see the 429), and failing fast when the target is unreachable.
+ * Retry-After (unless the caller wants to see the 429). A refused connection is retried; three connection failures
+ * in a row, or three requests in a row without an HTTP answer, make the target unusable ({@link TargetUnusable}),
+ * which stops the run. {@link #requestsUsed()} counts the requests that reached the target.
  */
 public final class Transport {
 
   private static final int MAX_429_RETRIES = 3;
+  /** Connection attempts per request, and requests in a row without an answer, before the target counts as lost. */
+  static final int MAX_CONNECT_ATTEMPTS = 3;
   private static final long MAX_RETRY_AFTER_SECONDS = 60;
 
   private final String baseUrl;
@@ -32,7 +37,8 @@ public final class Transport {
   private final long budget;
   private final HttpClient http;
   private final AtomicLong used = new AtomicLong();
-  private volatile String unreachable;
+  private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile String unusable;
 
   public Transport(String baseUrl, String apiKey, Fixtures fixtures, Throttle throttle, long budget) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -41,7 +47,7 @@ public final class Transport {
     this.throttle = throttle;
     this.budget = budget;
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+        .connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   public String baseUrl() {
@@ -97,14 +103,12 @@ public final class Transport {
   }
 
   private Exchange once(EstimateCase c) {
-    if (unreachable != null) {
-      throw new AssertionError(unreachable);
+    if (unusable != null) {
+      throw new TargetUnusable(unusable);
     }
-    if (used.incrementAndGet() > budget) {
-      used.decrementAndGet();
+    if (used.get() >= budget) {
       throw new TestAbortedException("request budget of " + budget + " exhausted: raise AUROUS_REQUEST_BUDGET");
     }
-    throttle.acquire();
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + c.path()))
         .timeout(Duration.ofSeconds(30))
         .method(c.method(), HttpRequest.BodyPublishers.ofString(c.bodyText()));
@@ -114,23 +118,55 @@ public final class Transport {
     authHeaders(c.auth(), apiKey, fixtures, false).forEach(b::header);
     c.version().ifPresent(v -> b.header("Aurous-Version", v));
     c.extraHeaders().forEach(b::header);
-    long t0 = System.nanoTime();
-    try {
-      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      return new Exchange(c, baseUrl + c.path(), r.statusCode(), r.headers().map(), r.body(), parse(r.body()), ms);
-    } catch (ConnectException e) {
-      unreachable = "Target " + baseUrl + " is unreachable (" + e + "). Set AUROUS_BASE_URL (-Daurous.base.url) to a "
-          + "reachable base URL with AUROUS_API_KEY, or unset both to test the embedded mock.";
-      throw new AssertionError(unreachable, e);
-    } catch (HttpTimeoutException e) {
-      throw new NoAnswer("no answer within 30 s from " + baseUrl + " for " + c, e);
-    } catch (IOException e) {
-      throw new NoAnswer("transport error talking to " + baseUrl + " (connection closed or reset without an "
-          + "HTTP answer): " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TestAbortedException("interrupted");
+    HttpRequest request = b.build();
+    for (int attempt = 1; ; attempt++) {
+      throttle.acquire();
+      long t0 = System.nanoTime();
+      try {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        used.incrementAndGet();
+        consecutiveFailures.set(0);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        return new Exchange(c, baseUrl + c.path(), r.statusCode(), r.headers().map(), r.body(), parse(r.body()), ms);
+      } catch (ConnectException | HttpConnectTimeoutException e) {
+        // nothing reached the target: not counted; retried, and three in a row end the run
+        if (attempt >= MAX_CONNECT_ATTEMPTS) {
+          throw lost("Target " + baseUrl + " is unreachable (" + MAX_CONNECT_ATTEMPTS + " connection attempts failed: "
+              + e + ")");
+        }
+        throttle.pause(1);
+      } catch (HttpTimeoutException e) {
+        used.incrementAndGet();
+        throw noAnswer("no answer within 30 s from " + baseUrl + " for " + c, e);
+      } catch (IOException e) {
+        used.incrementAndGet();
+        throw noAnswer("transport error talking to " + baseUrl + " (connection closed or reset without an "
+            + "HTTP answer): " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TestAbortedException("interrupted");
+      }
+    }
+  }
+
+  private NoAnswer noAnswer(String message, Throwable cause) {
+    if (consecutiveFailures.incrementAndGet() >= MAX_CONNECT_ATTEMPTS) {
+      throw lost("Target " + baseUrl + " stopped answering (" + MAX_CONNECT_ATTEMPTS + " requests in a row without "
+          + "an HTTP answer; last: " + message + ")");
+    }
+    return new NoAnswer(message, cause);
+  }
+
+  private TargetUnusable lost(String reason) {
+    unusable = reason + ". Set AUROUS_BASE_URL (-Daurous.base.url) to a reachable base URL of the API, or unset it "
+        + "to test the embedded mock.";
+    return new TargetUnusable(unusable);
+  }
+
+  /** The target cannot be used any more (unreachable, or no answer three times in a row): the run stops. */
+  public static final class TargetUnusable extends TestAbortedException {
+    TargetUnusable(String message) {
+      super(message);
     }
   }
 
@@ -176,6 +212,7 @@ public final class Transport {
         h.put("Authorization", "Bearer " + m.apply(apiKey));
       }
       case BLANK_KEY -> h.put("X-Api-Key", "");
+      case OTHER_SCHEME -> h.put("Authorization", "Token " + m.apply(apiKey));
       case BLANK_KEY_WITH_BEARER -> {
         h.put("X-Api-Key", "");
         h.put("Authorization", "Bearer " + m.apply(apiKey));

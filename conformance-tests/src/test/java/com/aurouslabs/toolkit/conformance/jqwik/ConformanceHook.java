@@ -1,9 +1,11 @@
 package com.aurouslabs.toolkit.conformance.jqwik;
 
 import com.aurouslabs.toolkit.conformance.Conformance;
+import com.aurouslabs.toolkit.conformance.Scope;
 import com.aurouslabs.toolkit.conformance.SuiteRun;
 import com.aurouslabs.toolkit.conformance.check.Result;
 import com.aurouslabs.toolkit.conformance.config.Fixture;
+import com.aurouslabs.toolkit.conformance.config.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.jqwik.api.FixedSeedMode;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
@@ -21,8 +24,10 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
 /**
  * Applied to every property class ({@code @AddLifecycleHook(ConformanceHook.class)}). The rule IDs come from the
  * property's {@code @Label} ("DIM-RANGE: ..." or "SIZE-XOR-DIMS, DIM-PAIR: ..."). Skips properties in budget mode
- * and when a needed fixture is missing (recorded as SKIPPED with the variable to set); on a failure records the
- * seed and the shrunk sample with the rule IDs.
+ * and when a needed fixture is missing (recorded as SKIPPED with the variable to set). Checks do not throw: the
+ * property runs all its tries inside a {@link Scope}, and this hook fails it at the end with every rule that failed
+ * and the smallest case per rule (warnings never fail it). A target that cannot be used fails the property that
+ * meets it with one line; later properties are skipped with that line.
  */
 public final class ConformanceHook implements SkipExecutionHook, AroundPropertyHook {
 
@@ -50,6 +55,14 @@ public final class ConformanceHook implements SkipExecutionHook, AroundPropertyH
     List<String> rules = ruleIds(context.label());
     if (run.budgetMode()) {
       return skip(run, rules, "budget mode: BudgetModeTest's fixed plan replaces the properties");
+    }
+    if (run.targetError().isPresent()) {
+      return skip(run, rules, "not run: " + run.targetError().get());
+    }
+    try {
+      run.target();
+    } catch (AssertionError e) {
+      return SkipResult.doNotSkip(); // aroundProperty fails this property with the one line
     }
     if (run.transport().remaining() <= 0) {
       return skip(run, rules, "request budget of " + run.transport().budget() + " exhausted: raise AUROUS_REQUEST_BUDGET");
@@ -87,42 +100,69 @@ public final class ConformanceHook implements SkipExecutionHook, AroundPropertyH
   @Override
   public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
     SuiteRun run = Conformance.run();
+    run.target(); // a target that cannot be used fails here, once, with the line that says what to set
     List<String> rules = ruleIds(context.label());
     // tries = min(what the property declares, the run's tries): AUROUS_TRIES, else 100 (mock) / 10 (URL)
     int tries = context.attributes().tries().map(t -> Math.min(t, run.tries())).orElse(run.tries());
     context.attributes().setTries(tries);
+    run.settings().get(Setting.SEED).ifPresent(seed -> {
+      context.attributes().setSeed(seed);
+      context.attributes().setWhenFixedSeed(FixedSeedMode.ALLOW);
+    });
     Map<String, Long> before = new LinkedHashMap<>();
     rules.forEach(r -> before.put(r, run.recorder().touched(r)));
-    PropertyExecutionResult result = property.execute();
-    if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
+    Scope scope = run.openScope(context.extendedLabel());
+    PropertyExecutionResult result;
+    try {
+      result = property.execute();
+    } finally {
+      run.closeScope(scope);
+    }
+    if (run.targetError().isPresent() && result.status() != PropertyExecutionResult.Status.SUCCESSFUL) {
+      // the target was lost during this property: the run stops with the one line
+      return result.mapToFailed(run.targetError().get());
+    }
+    Optional<String> failed = scope.failure();
+    if (result.status() != PropertyExecutionResult.Status.SUCCESSFUL && failed.isEmpty()
+        && run.transport().remaining() <= 0) {
+      // tries discarded once the request budget ran out: a skip with the reason, not a failure
+      String why = "request budget of " + run.transport().budget() + " exhausted: raise AUROUS_REQUEST_BUDGET";
+      rules.stream().filter(r -> run.recorder().touched(r) == before.get(r))
+          .forEach(r -> run.recorder().outcome(r, Result.SKIPPED, why, 0));
+      return result.mapToAborted(new org.opentest4j.TestAbortedException(why));
+    }
+    if (failed.isPresent()) {
+      String other = result.status() == PropertyExecutionResult.Status.FAILED ? result.throwable()
+          .map(t -> "\n\nand the property itself failed: " + t).orElse("") : "";
+      result = result.mapToFailed(failed.get() + other);
+    }
+    if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL
+        || result.status() == PropertyExecutionResult.Status.FAILED) {
       unreached(run, context.label(), before, "no case for %s came up in " + tries + " tries of '"
           + context.label() + "': raise AUROUS_TRIES, or run AUROUS_BUDGET_MODE=true (boundary plan)");
-    } else if (result.status() == PropertyExecutionResult.Status.FAILED && run.transport().remaining() > 0) {
-      unreached(run, context.label(), before, "not reached: '" + context.label() + "' failed before a case for %s "
-          + "came up (see that property's failure)");
     }
-    if (result.status() == PropertyExecutionResult.Status.FAILED && run.transport().remaining() <= 0) {
-      String why = "request budget of " + run.transport().budget() + " exhausted: raise AUROUS_REQUEST_BUDGET";
-      rules.forEach(r -> run.recorder().outcome(r, Result.SKIPPED, why, 0));
-      return result.mapToAborted(new org.opentest4j.TestAbortedException(why));
+    if (result.status() == PropertyExecutionResult.Status.ABORTED) {
+      String why = result.throwable().map(Throwable::getMessage).orElse("aborted");
+      if (run.transport().remaining() <= 0) {
+        why = "request budget of " + run.transport().budget() + " exhausted: raise AUROUS_REQUEST_BUDGET";
+      }
+      String reason = why;
+      rules.stream().filter(r -> run.recorder().touched(r) == before.get(r))
+          .forEach(r -> run.recorder().outcome(r, Result.SKIPPED, reason, 0));
+      return result;
     }
     if (result.status() == PropertyExecutionResult.Status.FAILED) {
       String seed = result.seed().orElse("?");
-      String sample = result.shrunkSample().map(s -> s.parameters().toString())
-          .or(() -> result.originalSample().map(s -> s.parameters().toString())).orElse("(no sample)");
-      for (String r : rules) {
-        run.recorder().seed(r, seed, "shrunk sample " + sample);
+      for (String r : failed.isPresent() ? scope.failures().keySet() : rules) {
+        run.recorder().seed(r, seed, context.extendedLabel());
       }
-      if (run.settings().raw("aurous.quiet").isPresent()) {
-        return result;
+      if (run.settings().raw("aurous.quiet").isEmpty()) {
+        System.err.printf("%n[CONFORMANCE FAILURE] %s%n  rules failing: %s%n  seed: %s (rerun: add @Property(seed = "
+                + "\"%s\") or keep target/.jqwik-database)%n  %s%n", context.extendedLabel(),
+            failed.isPresent() ? scope.failures().keySet() : rules, seed, seed,
+            result.throwable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage().replace("\n", "\n  "))
+                .orElse(""));
       }
-      System.err.printf("%n[CONFORMANCE FAILURE] %s%n  rules: %s%n  seed: %s (rerun: add @Property(seed = \"%s\") "
-          + "or keep target/.jqwik-database)%n  shrunk sample: %s%n  %s%n", context.extendedLabel(), rules, seed, seed,
-          sample, result.throwable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage().replace("\n",
-              "\n  ")).orElse(""));
-    } else if (result.status() == PropertyExecutionResult.Status.ABORTED) {
-      String why = result.throwable().map(Throwable::getMessage).orElse("aborted");
-      rules.forEach(r -> run.recorder().outcome(r, Result.SKIPPED, why, 0));
     }
     return result;
   }

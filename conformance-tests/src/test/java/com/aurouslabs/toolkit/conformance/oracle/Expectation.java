@@ -1,33 +1,54 @@
 package com.aurouslabs.toolkit.conformance.oracle;
 
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
- * What the catalog says about one request: either accepted (200), naming the accept rules the request
- * exercises, or rejected, listing the violations of which the answer must match ONE (the catalog leaves the
- * evaluation order within a group to the implementation).
+ * What the catalog and the spec say about one request: the outcome under this project's reading of the docs
+ * ({@link #decision()}, first) and under every documented-compatible alternative reading that changes it.
  */
-public record Expectation(List<Violation> violations, List<String> acceptRules) {
+public record Expectation(List<ReadingOutcome> readings) {
+
+  public ReadingOutcome decision() {
+    return readings.get(0);
+  }
 
   public boolean accepted() {
-    return violations.isEmpty();
+    return decision().accepted();
+  }
+
+  /** The decision's violations of the first stage (any of which the answer may name). */
+  public List<Violation> violations() {
+    return accepted() ? List.of() : decision().stages().get(0);
   }
 
   public boolean violates(String ruleId) {
-    return violations.stream().anyMatch(v -> v.ruleId().equals(ruleId));
+    return decision().all().stream().anyMatch(v -> v.ruleId().equals(ruleId));
   }
 
-  public boolean involves(String ruleId) {
-    return violates(ruleId) || acceptRules.contains(ruleId);
-  }
-
+  /** Accept rules (accepted) or first-stage violation rules (rejected) of the decision, first the most relevant. */
   public List<String> ruleIds() {
-    return accepted() ? acceptRules : violations.stream().map(Violation::ruleId).distinct().collect(Collectors.toList());
+    return accepted() ? decision().accepts().stream().map(AcceptRule::ruleId).distinct().toList()
+        : violations().stream().map(Violation::ruleId).distinct().toList();
+  }
+
+  /** Every rule any reading involves (violated or exercised). */
+  public Set<String> involvedRules() {
+    Set<String> out = new LinkedHashSet<>();
+    for (ReadingOutcome r : readings) {
+      r.all().forEach(v -> out.add(v.ruleId()));
+      r.accepts().forEach(a -> out.add(a.ruleId()));
+    }
+    return out;
   }
 
   @Override
   public String toString() {
-    return accepted() ? "200 (" + String.join(", ", acceptRules) + ")" : "one of " + violations;
+    StringBuilder sb = new StringBuilder(decision().toString());
+    for (int i = 1; i < readings.size(); i++) {
+      sb.append("; or ").append(readings.get(i));
+    }
+    return sb.toString();
   }
 }

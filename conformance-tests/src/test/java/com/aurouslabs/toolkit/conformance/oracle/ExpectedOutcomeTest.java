@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The oracle's verdicts on the cases the catalog's last changes are about (no target involved). */
 class ExpectedOutcomeTest {
 
-  private final ExpectedOutcome oracle = new ExpectedOutcome(SpecDocument.get(), RuleCatalog.get(),
+  private final ExpectedOutcome oracle = new ExpectedOutcome(SpecDocument.classpath(), RuleCatalog.classpath(),
       Fixtures.resolve(Settings.of(Map.of()), true));
 
   private List<String> rules(EstimateCase c) {
@@ -47,7 +47,7 @@ class ExpectedOutcomeTest {
   void a_blank_api_key_counts_as_not_sent_so_bearer_decides() {
     Expectation withBearer = oracle.decide(EstimateCase.prompt("a cat").auth(Auth.BLANK_KEY_WITH_BEARER));
     assertThat(withBearer.accepted()).isTrue();
-    assertThat(withBearer.acceptRules()).contains("AUTH-HEADER-PRECEDENCE");
+    assertThat(withBearer.ruleIds()).contains("AUTH-HEADER-PRECEDENCE");
     assertThat(rules(EstimateCase.prompt("a cat").auth(Auth.BLANK_KEY))).containsExactly("AUTH-MISSING-KEY");
   }
 
@@ -59,7 +59,7 @@ class ExpectedOutcomeTest {
 
   @Test
   void a_body_too_large_may_be_refused_before_authentication() {
-    EstimateCase c = EstimateCase.prompt("x".repeat(ExpectedOutcome.MAX_BODY_BYTES)).auth(Auth.NONE);
+    EstimateCase c = EstimateCase.prompt("x".repeat(oracle.maxBodyBytes())).auth(Auth.NONE);
     assertThat(rules(c)).containsExactly("BODY-TOO-LARGE");
   }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The same pacts against AUROUS_BASE_URL (enabled only when it is set). The empty-bucket interaction is filtered
+ * The same pacts against AUROUS_BASE_URL (enabled only when it is set, and not in budget mode). The empty-bucket interaction is filtered
  * out (draining a live bucket would cost 240 requests); states use the configured key and fixtures.
  */
 @Provider(PROVIDER)
@@ -34,7 +34,9 @@ class LiveEstimateApiPactVerificationTest {
   private static final Settings SETTINGS = Settings.fromSystem();
 
   static boolean configured() {
-    return SETTINGS.get(Setting.BASE_URL).isPresent() && SETTINGS.get(Setting.API_KEY).isPresent();
+    // budget mode sends only its plan to the target (<= 240 requests in all)
+    return SETTINGS.get(Setting.BASE_URL).isPresent() && SETTINGS.get(Setting.API_KEY).isPresent()
+        && !SETTINGS.flag(Setting.BUDGET_MODE);
   }
 
   @BeforeEach

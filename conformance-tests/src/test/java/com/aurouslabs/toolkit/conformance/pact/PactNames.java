@@ -13,7 +13,7 @@ final class PactNames {
   static final String STATE_BUCKET_EMPTY = "the team's estimate_post bucket is empty";
 
   static final String EXAMPLE_KEY = Fixture.MOCK_API_KEY;
-  static final String EXAMPLE_NOT_READY = Fixture.NOT_READY_CHARACTER.mockDefault();
+  static final String EXAMPLE_NOT_READY = Fixture.NOT_READY_CHARACTER.mockDefault().split(",")[0];
   static final String UNKNOWN_CHARACTER = "char_01JZZZZZZZZZZZZZZZZZZZZZZZ";
   static final String REQUEST_ID = "^req_[0-9A-Za-z]{20,40}$";
 

@@ -34,7 +34,7 @@ class PactSpecDriftTest {
       Pact pact = DefaultPactReader.INSTANCE.loadPact(f);
       for (Interaction i : pact.getInteractions()) {
         SynchronousRequestResponse rr = i.asSynchronousRequestResponse();
-        ValidationReport report = SuiteRun.checks().validator().validate(request(rr), response(rr));
+        ValidationReport report = com.aurouslabs.toolkit.conformance.Conformance.run().checks().validator().validate(request(rr), response(rr));
         List<String> errors = report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
             .map(m -> f.getName() + " / " + i.getDescription() + ": " + m.getMessage()).toList();
         problems.addAll(errors);

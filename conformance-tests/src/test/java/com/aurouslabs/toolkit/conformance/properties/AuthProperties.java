@@ -8,6 +8,7 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Versions;
 import com.aurouslabs.toolkit.conformance.http.Auth;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,6 +21,7 @@ import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /** Authentication (checked before anything else) and Aurous-Version. */
+@RuleFamilies({"auth", "version"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class AuthProperties {
@@ -47,7 +49,7 @@ class AuthProperties {
       case REVOKED_KEY -> "AUTH-REVOKED-KEY";
       case BEARER -> "AUTH-BEARER-ALIAS";
       case LEGACY_KEY -> "AUTH-LEGACY-OG-KEY";
-      case KEY_WINS_OVER_BAD_BEARER, BAD_KEY_WINS_OVER_BEARER, BLANK_KEY_WITH_BEARER -> "AUTH-HEADER-PRECEDENCE";
+      case KEY_WINS_OVER_BAD_BEARER, BAD_KEY_WINS_OVER_BEARER, BLANK_KEY_WITH_BEARER, OTHER_SCHEME -> "AUTH-HEADER-PRECEDENCE";
       default -> "PRICE-SHAPE";
     };
     Conformance.check(primary, body.auth(auth));

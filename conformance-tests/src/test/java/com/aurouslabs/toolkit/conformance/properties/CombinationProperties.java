@@ -1,9 +1,11 @@
 package com.aurouslabs.toolkit.conformance.properties;
 
 import com.aurouslabs.toolkit.conformance.Conformance;
+import com.aurouslabs.toolkit.conformance.arbitraries.Dimensions;
 import com.aurouslabs.toolkit.conformance.arbitraries.Requests;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import com.aurouslabs.toolkit.conformance.oracle.Expectation;
 import java.util.List;
@@ -19,29 +21,47 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
-/** Several invalid fields at once: the answer must name (rule, code, param) one of the broken fields. */
+/**
+ * Several invalid fields at once: the answer must name (rule, code, param) one of the broken fields. Its families are
+ * those of the rules it breaks together.
+ */
+@RuleFamilies({"dimensions", "numeric", "prompt", "references"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class CombinationProperties {
 
-  /** One way to break each field, with values just outside the spec's bounds. */
+  /**
+   * One way to break each field: every bounded number property of the spec just outside its bounds (read at run
+   * time), plus the rules a schema cannot say (blank prompt, lone dimension, http reference, unknown field, ...).
+   */
   static Map<String, Map<String, Object>> breakers() {
     var spec = Conformance.run().spec();
-    return Map.ofEntries(
-        Map.entry("steps", Map.of("steps", spec.range("steps").maxLong() + 1)),
-        Map.entry("count", Map.of("count", spec.range("count").minLong() - 1)),
-        Map.entry("guidance_scale", Map.of("guidance_scale", spec.range("guidance_scale").max().add(java.math.BigDecimal.ONE))),
-        Map.entry("cfg_rescale", Map.of("cfg_rescale", -0.5)),
-        Map.entry("denoise_strength", Map.of("denoise_strength", 1.5)),
-        Map.entry("width", Map.of("width", spec.range("width").minLong() - 1, "height", spec.range("height").minLong())),
-        Map.entry("lone-height", Map.of("height", spec.range("height").maxLong())),
-        Map.entry("seed", Map.of("seed", -1)),
-        Map.entry("prompt", Map.of("prompt", " \t ")),
-        Map.entry("negative_prompt", Map.of("negative_prompt", "")),
-        Map.entry("size", Map.of("size", "hd_square")),
-        Map.entry("reference", Map.of("reference_image_urls", List.of("http://example.com/a.png"))),
-        Map.entry("webhook", Map.of("webhook_url", "http://example.com/hook")),
-        Map.entry("unknown-field", Map.of("style", "anime")));
+    Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+    List<String> dims = Dimensions.fields();
+    for (String f : spec.requestFields()) {
+      String type = spec.type(f);
+      if (!(type.equals("integer") || type.equals("number")) || !spec.bounded(f)) {
+        continue;
+      }
+      var r = spec.range(f);
+      Object bad = r.max() != null ? r.max().add(java.math.BigDecimal.ONE) : r.min().subtract(java.math.BigDecimal.ONE);
+      if (dims.contains(f)) {
+        Map<String, Object> pair = new java.util.LinkedHashMap<>();
+        dims.forEach(d -> pair.put(d, spec.range(d).min()));
+        pair.put(f, bad);
+        out.put(f, pair);
+      } else {
+        out.put(f, Map.of(f, bad));
+      }
+    }
+    out.put("lone-dimension", Map.of(dims.get(1), spec.range(dims.get(1)).max()));
+    out.put("prompt", Map.of("prompt", " \t "));
+    out.put("negative_prompt", Map.of("negative_prompt", ""));
+    out.put("size", Map.of(Dimensions.sizeField(), "hd_square"));
+    out.put("reference", Map.of("reference_image_urls", List.of("http://example.com/a.png")));
+    out.put("webhook", Map.of("webhook_url", "http://example.com/hook"));
+    out.put("unknown-field", Map.of("style", "anime"));
+    return out;
   }
 
   @Provide
@@ -51,7 +71,8 @@ class CombinationProperties {
 
   @Provide
   Arbitrary<EstimateCase> base() {
-    return Requests.validBase().map(c -> c.without("size").without("width").without("height"));
+    return Requests.validBase().map(c -> c.without(Dimensions.sizeField()).without(Dimensions.fields().get(0))
+        .without(Dimensions.fields().get(1)));
   }
 
   @Property

@@ -7,6 +7,7 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /** size presets, custom width/height: range, snapping, pairing and exclusivity (bounds from the spec). */
+@RuleFamilies({"dimensions"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class DimensionsProperties {
@@ -43,8 +45,8 @@ class DimensionsProperties {
   void custom_dimensions_follow_range_and_snapping(@ForAll("dimension") Tagged<Object> width,
       @ForAll("dimension") Tagged<Object> height) {
     Coverage.collect("width class", GROUP.get(width.tag()));
-    Exchange ex = Conformance.check("DIM-RANGE",
-        EstimateCase.prompt("a lighthouse at dusk").with("width", width.value()).with("height", height.value()));
+    Exchange ex = Conformance.check("DIM-RANGE", EstimateCase.prompt("a lighthouse at dusk")
+        .with(Dimensions.fields().get(0), width.value()).with(Dimensions.fields().get(1), height.value()));
     resolvedSizeMatchesSnap(ex, width.value(), height.value());
     Coverage.require("width class", "exact-bound", "outside", "fraction-or-float", "multiple", "midpoint",
         "off-by-one-of-multiple", "non-multiple");
@@ -65,24 +67,33 @@ class DimensionsProperties {
   void every_in_range_non_multiple_of_32_is_accepted(@ForAll("nonMultiple") long width,
       @ForAll("inRange") long height) {
     Coverage.collect("height is multiple", height % Dimensions.grid() == 0 ? "multiple" : "non-multiple");
-    Exchange ex = Conformance.check("DIM-SNAP-32",
-        EstimateCase.prompt("a red fox").with("width", width).with("height", height));
+    Exchange ex = Conformance.check("DIM-SNAP-32", EstimateCase.prompt("a red fox")
+        .with(Dimensions.fields().get(0), width).with(Dimensions.fields().get(1), height));
     resolvedSizeMatchesSnap(ex, width, height);
     Coverage.require("height is multiple", List.of(Set.of("non-multiple")));
   }
 
-  /** The mock shows the snapped size (X-Mock-Resolved-Size); a real API does not, and is not asked to. */
+  /**
+   * The mock shows the snapped size (X-Mock-Resolved-Size); a real API does not, and is not asked to. Documented:
+   * the nearest multiple of the grid; for a value exactly between two multiples either is nearest, and this
+   * project's "ties up" is only a decision (Choice.SNAP_TIE): the other neighbour is a warning.
+   */
   private static void resolvedSizeMatchesSnap(Exchange ex, Object w, Object h) {
-    if (ex.status() != 200 || ex.header("X-Mock-Resolved-Size").isEmpty()) {
+    if (ex.status() != 200 || ex.header("X-Mock-Resolved-Size").isEmpty()
+        || !(w instanceof Number) || !(h instanceof Number)) {
       return;
     }
-    long sw = Dimensions.snap(new java.math.BigDecimal(w.toString()).longValue());
-    long sh = Dimensions.snap(new java.math.BigDecimal(h.toString()).longValue());
-    String expected = sw + "x" + sh;
+    java.math.BigDecimal bw = new java.math.BigDecimal(w.toString());
+    java.math.BigDecimal bh = new java.math.BigDecimal(h.toString());
     String got = ex.header("X-Mock-Resolved-Size").get();
-    Conformance.invariant("DIM-SNAP-32", expected.equals(got),
-        "width " + w + " x height " + h + " must snap to " + expected + " (nearest multiple of "
-            + Dimensions.grid() + ", ties up), the mock resolved " + got, ex);
+    String[] parts = got.split("x");
+    boolean documented = parts.length == 2 && parts[0].matches("\\d+") && parts[1].matches("\\d+")
+        && Dimensions.allowedSnaps(bw).contains(Long.parseLong(parts[0]))
+        && Dimensions.allowedSnaps(bh).contains(Long.parseLong(parts[1]));
+    String decision = Dimensions.snapDecision(bw) + "x" + Dimensions.snapDecision(bh);
+    Conformance.invariant("DIM-SNAP-32", documented, decision.equals(got),
+        "width " + w + " x height " + h + " must snap to the nearest multiple of " + Dimensions.grid()
+            + " (this project: " + decision + ", ties up; a tie may round either way), the mock resolved " + got, ex);
   }
 
   @Provide
@@ -97,7 +108,11 @@ class DimensionsProperties {
     Coverage.collect("shape", shape.tag());
     String primary = shape.tag().startsWith("SIZE_AND") ? "SIZE-XOR-DIMS"
         : shape.tag().startsWith("LONE") ? "DIM-PAIR" : "PRICE-SHAPE";
-    Conformance.check(primary, base.without("size").without("width").without("height").withAll(shape.value()));
+    EstimateCase c = base;
+    for (String f : List.of(Dimensions.sizeField(), Dimensions.fields().get(0), Dimensions.fields().get(1))) {
+      c = c.without(f);
+    }
+    Conformance.check(primary, c.withAll(shape.value()));
     Coverage.require("shape", Dimensions.Shape.NONE.name(), "SIZE", "DIMS", "SIZE_AND_DIMS", "SIZE_AND_WIDTH",
         "SIZE_AND_HEIGHT", "LONE_WIDTH", "LONE_HEIGHT");
   }
@@ -116,7 +131,7 @@ class DimensionsProperties {
   @Label("SIZE-ENUM: size is one of the spec's presets; other names are rejected")
   void only_the_documented_presets_are_accepted(@ForAll("size") Tagged<Object> size) {
     Coverage.collect("size class", size.tag());
-    Conformance.check("SIZE-ENUM", EstimateCase.prompt("a quiet harbour").with("size", size.value()));
+    Conformance.check("SIZE-ENUM", EstimateCase.prompt("a quiet harbour").with(Dimensions.sizeField(), size.value()));
     Coverage.require("size class", "preset", "invalid");
   }
 }

@@ -6,6 +6,7 @@ import com.aurouslabs.toolkit.conformance.arbitraries.References;
 import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /** steps, count, seed, guidance_scale, cfg_rescale, denoise_strength: inclusive ranges from the spec. */
+@RuleFamilies({"numeric"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class NumericProperties {
@@ -36,89 +38,117 @@ class NumericProperties {
   private static final List<Set<String>> NUMBER_CLASSES =
       List.of(Set.of("exact-bound"), Set.of("outside"), Set.of("inside"));
 
-  private static void rangeCase(String rule, String field, Tagged<Object> value, List<Set<String>> classes) {
+  /** One value for the field (the one the spec says the rule is about) of a range rule. */
+  private static void rangeCase(String rule, Tagged<Object> value, List<Set<String>> classes) {
+    String field = field(rule);
     Coverage.collect(field + " class", GROUP.get(value.tag()));
     Conformance.check(rule, EstimateCase.prompt("a glass of water on a table").with(field, value.value()));
     Coverage.require(field + " class", classes);
   }
 
+  /** The property whose description cites the rule (STEPS-RANGE -> steps). */
+  static String field(String rule) {
+    return Conformance.run().spec().fieldsCiting(rule).get(0);
+  }
+
   @Provide
   Arbitrary<Tagged<Object>> steps() {
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(12, Numbers.of("steps")),
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(12, Numbers.forRule("STEPS-RANGE")),
         net.jqwik.api.Tuple.of(1, Numbers.wrongType()));
   }
 
   @Provide
   Arbitrary<Tagged<Object>> count() {
-    return Numbers.of("count");
+    return Numbers.forRule("COUNT-RANGE");
   }
 
   @Provide
   Arbitrary<Tagged<Object>> seed() {
-    return Numbers.of("seed");
+    return Numbers.forRule("SEED-RANGE");
   }
 
   @Provide
   Arbitrary<Tagged<Object>> guidance() {
-    return Numbers.of("guidance_scale");
+    return Numbers.forRule("GUIDANCE-RANGE");
   }
 
   @Provide
   Arbitrary<Tagged<Object>> cfg() {
-    return Numbers.of("cfg_rescale");
+    return Numbers.forRule("CFG-RESCALE-RANGE");
   }
 
   @Provide
   Arbitrary<Tagged<Object>> denoise() {
-    return Numbers.of("denoise_strength");
+    return Numbers.forRule("DENOISE-RANGE");
   }
 
   @Property
   @Label("STEPS-RANGE, BODY-INTEGER, BODY-TYPE: steps is a whole number within the spec's bounds")
   void steps_are_whole_numbers_in_range(@ForAll("steps") Tagged<Object> steps) {
-    rangeCase("STEPS-RANGE", "steps", steps, INTEGER_CLASSES);
+    rangeCase("STEPS-RANGE", steps, INTEGER_CLASSES);
   }
 
   @Property
   @Label("COUNT-RANGE, BODY-INTEGER: count is a whole number within the spec's bounds")
   void count_is_a_whole_number_in_range(@ForAll("count") Tagged<Object> count) {
-    rangeCase("COUNT-RANGE", "count", count, INTEGER_CLASSES);
+    rangeCase("COUNT-RANGE", count, INTEGER_CLASSES);
   }
 
   @Property
   @Label("SEED-RANGE, BODY-INTEGER: seed is a whole number in [0, 2^53-1]")
   void seed_is_a_whole_number_in_range(@ForAll("seed") Tagged<Object> seed) {
-    rangeCase("SEED-RANGE", "seed", seed, INTEGER_CLASSES);
+    rangeCase("SEED-RANGE", seed, INTEGER_CLASSES);
   }
 
   @Property
   @Label("GUIDANCE-RANGE: guidance_scale is within the spec's bounds")
   void guidance_scale_is_in_range(@ForAll("guidance") Tagged<Object> guidance) {
-    rangeCase("GUIDANCE-RANGE", "guidance_scale", guidance, NUMBER_CLASSES);
+    rangeCase("GUIDANCE-RANGE", guidance, NUMBER_CLASSES);
   }
 
   @Property
   @Label("CFG-RESCALE-RANGE: cfg_rescale is within the spec's bounds")
   void cfg_rescale_is_in_range(@ForAll("cfg") Tagged<Object> cfg) {
-    rangeCase("CFG-RESCALE-RANGE", "cfg_rescale", cfg, NUMBER_CLASSES);
+    rangeCase("CFG-RESCALE-RANGE", cfg, NUMBER_CLASSES);
   }
 
-  /** JSON number literals a double cannot hold exactly: field and literal. */
+  /**
+   * JSON number literals a double cannot hold exactly, for every bounded number property of the spec: a hair above
+   * the maximum and below the minimum, beyond double range, below double precision, negative zero.
+   */
   @Provide
   Arbitrary<List<String>> exactLiteral() {
-    return Arbitraries.of(List.of("guidance_scale", "1e400"), List.of("guidance_scale", "-1e400"),
-        List.of("cfg_rescale", "1e-400"), List.of("cfg_rescale", "-0"),
-        List.of("cfg_rescale", "1.00000000000000000001"), List.of("guidance_scale", "30.000000000000000001"),
-        List.of("denoise_strength", "-0.00000000000000000001"));
+    var spec = Conformance.run().spec();
+    java.math.BigDecimal hair = new java.math.BigDecimal("1e-20");
+    List<List<String>> literals = new java.util.ArrayList<>();
+    for (String f : spec.requestFields()) {
+      if (!"number".equals(spec.type(f)) || !spec.bounded(f)) {
+        continue;
+      }
+      var r = spec.range(f);
+      if (r.max() != null) {
+        literals.add(List.of(f, r.max().add(hair).toPlainString()));
+        literals.add(List.of(f, "1e400"));
+      }
+      if (r.min() != null) {
+        literals.add(List.of(f, r.min().subtract(hair).toPlainString()));
+        literals.add(List.of(f, "-1e400"));
+        if (r.min().signum() == 0) {
+          literals.add(List.of(f, "1e-400"));
+          literals.add(List.of(f, "-0"));
+        }
+      }
+    }
+    return Arbitraries.of(literals);
   }
 
-  @Property(tries = 14)
-  @Label("GUIDANCE-RANGE, CFG-RESCALE-RANGE, DENOISE-RANGE: bounds hold on the exact JSON number (1e400 is out of "
-      + "range, not Infinity; 1.00000000000000000001 is above 1)")
-  void bounds_are_judged_on_the_exact_json_number(@ForAll("exactLiteral") List<String> literal) {
+  @Property(tries = 20)
+  @Label("GUIDANCE-RANGE, CFG-RESCALE-RANGE, DENOISE-RANGE: bounds hold on the JSON number (1e400 is out of range, "
+      + "not Infinity; 1.00000000000000000001 is above 1 read exactly, 1.0 read as a double: either is fine)")
+  void bounds_are_judged_on_the_json_number(@ForAll("exactLiteral") List<String> literal) {
     String field = literal.get(0);
-    String rule = field.equals("guidance_scale") ? "GUIDANCE-RANGE"
-        : field.equals("cfg_rescale") ? "CFG-RESCALE-RANGE" : "DENOISE-RANGE";
+    String rule = Conformance.run().spec().citedRules(field, false).stream()
+        .filter(r -> r.endsWith("-RANGE")).findFirst().orElse("BODY-TYPE");
     Conformance.check(rule, EstimateCase.prompt("x").rawBody("{\"prompt\":\"a glass of water on a table\",\""
         + field + "\":" + literal.get(1) + "}", "application/json"));
   }
@@ -133,7 +163,7 @@ class NumericProperties {
   void denoise_strength_is_checked_with_and_without_references(@ForAll("denoise") Tagged<Object> denoise,
       @ForAll("references") List<Object> refs) {
     Coverage.collect("denoise x references", GROUP.get(denoise.tag()), refs.isEmpty() ? "t2i" : "with-references");
-    EstimateCase c = EstimateCase.prompt("a misty forest").with("denoise_strength", denoise.value());
+    EstimateCase c = EstimateCase.prompt("a misty forest").with(field("DENOISE-RANGE"), denoise.value());
     Conformance.check("DENOISE-RANGE", refs.isEmpty() ? c : c.with("reference_image_urls", refs));
     if (Coverage.enforced()) {
       net.jqwik.api.statistics.Statistics.label("denoise x references").coverage(cov -> {

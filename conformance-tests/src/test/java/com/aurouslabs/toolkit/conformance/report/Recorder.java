@@ -22,6 +22,10 @@ public final class Recorder {
   public static final String SELF_CHECK = "mutation_self_check";
   public static final String RATE_LIMIT_DRAIN = "rate_limit_drain";
   public static final String PACT_REPLAY = "pact_replay";
+  /** The one request that checks reachability and the key before anything else. */
+  public static final String PREFLIGHT = "preflight";
+
+  private final List<String> fatal = new ArrayList<>();
 
   /** Mutable per-rule tallies (also the JSON shape of a report part). */
   public static final class RuleStats {
@@ -33,6 +37,8 @@ public final class Recorder {
     public List<String> messages = new ArrayList<>();
     public List<String> seeds = new ArrayList<>();
     public List<String> skipReasons = new ArrayList<>();
+    /** The parts that differed in this rule's warnings (code, param, reading, precedence, ...). */
+    public java.util.SortedSet<String> warnedParts = new java.util.TreeSet<>();
 
     public Result result() {
       if (failed > 0) {
@@ -56,6 +62,7 @@ public final class Recorder {
       o.messages.forEach(m -> addCapped(messages, m));
       o.seeds.forEach(s -> addCapped(seeds, s));
       o.skipReasons.forEach(s -> addCapped(skipReasons, s));
+      warnedParts.addAll(o.warnedParts);
     }
   }
 
@@ -70,7 +77,16 @@ public final class Recorder {
   }
 
   public synchronized void outcome(String ruleId, Result result, String message, long requests) {
+    outcome(ruleId, result, message, requests, java.util.Set.of());
+  }
+
+  /** An outcome; {@code parts}: what differed (kept for warnings, so a run can say which inferred parts warned). */
+  public synchronized void outcome(String ruleId, Result result, String message, long requests,
+      java.util.Set<String> parts) {
     RuleStats s = stats(ruleId);
+    if (result == Result.WARNING) {
+      s.warnedParts.addAll(parts);
+    }
     s.requests += requests;
     switch (result) {
       case PASSED -> s.passed++;
@@ -129,6 +145,17 @@ public final class Recorder {
       copy.put(k, c);
     });
     return copy;
+  }
+
+  /** The run could not complete: the one line that says why (and what to set). */
+  public synchronized void fatal(String message) {
+    if (!fatal.contains(message)) {
+      fatal.add(message);
+    }
+  }
+
+  public synchronized List<String> fatalMessages() {
+    return List.copyOf(fatal);
   }
 
   public synchronized List<Map<String, Object>> selfCheckEntries() {

@@ -39,6 +39,8 @@ public final class ReportWriter {
     /** Requests besides the conformance checks, by source (see {@link Recorder}). */
     public Map<String, Long> requestsBySource = new TreeMap<>();
     public List<Map<String, Object>> pact = new ArrayList<>();
+    /** Why the run could not complete (a misconfigured or lost target), if it could not. */
+    public List<String> fatal = new ArrayList<>();
   }
 
   private ReportWriter() {}
@@ -79,6 +81,7 @@ public final class ReportWriter {
         merged.selfCheck.addAll(p.selfCheck);
         p.requestsBySource.forEach((k, v) -> merged.requestsBySource.merge(k, v, Long::sum));
         merged.pact.addAll(p.pact);
+        p.fatal.stream().filter(x -> !merged.fatal.contains(x)).forEach(merged.fatal::add);
       }
       Map<String, Object> report = toReport(merged, catalog);
       JSON.writeValue(dir.resolve("conformance-report.json").toFile(), report);
@@ -98,6 +101,7 @@ public final class ReportWriter {
     r.put("budget_mode", p.budgetMode);
     Map<String, Long> bySource = new LinkedHashMap<>();
     bySource.put("conformance_checks", p.requests);
+    bySource.put(Recorder.PREFLIGHT, p.requestsBySource.getOrDefault(Recorder.PREFLIGHT, 0L));
     bySource.put(Recorder.PACT_REPLAY, p.requestsBySource.getOrDefault(Recorder.PACT_REPLAY, 0L));
     bySource.put(Recorder.SELF_CHECK, p.requestsBySource.getOrDefault(Recorder.SELF_CHECK, 0L));
     bySource.put(Recorder.RATE_LIMIT_DRAIN, p.requestsBySource.getOrDefault(Recorder.RATE_LIMIT_DRAIN, 0L));
@@ -105,9 +109,16 @@ public final class ReportWriter {
     r.put("requests", bySource.values().stream().mapToLong(Long::longValue).sum());
     r.put("requests_by_source", bySource);
     r.put("cases", p.cases);
+    r.put("fatal", p.fatal);
     Map<String, Integer> totals = new TreeMap<>();
     List<Map<String, Object>> rules = new ArrayList<>();
-    for (Rule rule : catalog.all()) {
+    List<Rule> all = new ArrayList<>(catalog.all());
+    // constraints of the spec that no catalog rule names (a field the spec gained): reported after the catalog
+    p.rules.keySet().stream().filter(id -> id.startsWith(RuleCatalog.SCHEMA_PREFIX)).sorted().forEach(id -> {
+      String[] fk = id.substring(RuleCatalog.SCHEMA_PREFIX.length()).split("/", 2);
+      all.add(catalog.schemaRule(fk[0], fk.length > 1 ? fk[1] : "?", "?"));
+    });
+    for (Rule rule : all) {
       Recorder.RuleStats s = p.rules.getOrDefault(rule.id(), new Recorder.RuleStats());
       Result res = s.result();
       String result = res == null ? "not_run" : res.name().toLowerCase();
@@ -149,6 +160,9 @@ public final class ReportWriter {
         .append(requestBreakdown(r)).append("; cases: ").append(r.get("cases")).append('\n');
     md.append("- strict: ").append(r.get("strict")).append(", budget mode: ").append(r.get("budget_mode")).append('\n');
     md.append("- rule totals: ").append(r.get("totals")).append('\n');
+    for (String f : (List<String>) r.get("fatal")) {
+      md.append("- **the run could not complete**: ").append(f).append('\n');
+    }
     md.append("- Pact interactions: ").append(r.get("pact_totals")).append("\n\n");
     md.append("| rule | tier | security | result | checks | warn | fail | skip | requests | note |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -169,10 +183,15 @@ public final class ReportWriter {
     }
     List<Map<String, Object>> self = (List<Map<String, Object>>) r.get("self_check");
     if (!self.isEmpty()) {
-      md.append("\n## Mutation self-check (defects injected into the mock)\n\n| defect | expected rule | caught by | verdict |\n|---|---|---|---|\n");
+      md.append("\n## Mutation self-check (defects injected into both readings of the mock)\n\n")
+          .append(selfCheckLine(self)).append("\n\n")
+          .append("| defect | rule it breaks | profile | mode | caught by (failing rules) | requests | ms | verdict |\n")
+          .append("|---|---|---|---|---|---|---|---|\n");
       for (Map<String, Object> s : self) {
         md.append("| ").append(s.get("defect")).append(" | ").append(s.get("expected_rule")).append(" | ")
-            .append(s.get("failed_rules")).append(" | ").append(s.get("verdict")).append(" |\n");
+            .append(s.getOrDefault("profile", "default")).append(" | ").append(s.getOrDefault("mode", "default"))
+            .append(" | ").append(s.get("failed_rules")).append(" | ").append(s.get("requests")).append(" | ")
+            .append(s.getOrDefault("millis", "")).append(" | ").append(s.get("verdict")).append(" |\n");
       }
     }
     List<Map<String, Object>> pact = (List<Map<String, Object>>) r.get("pact_interactions");
@@ -189,6 +208,72 @@ public final class ReportWriter {
       }
     }
     return md.toString();
+  }
+
+  /**
+   * The console summary of a (merged) report: rule totals, then one line per failed rule and per skipped security
+   * rule, and why the run could not complete, if it could not.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> summary(Map<String, Object> r) {
+    List<String> out = new ArrayList<>();
+    out.add("Conformance summary: rules " + r.get("totals") + "; " + r.get("requests") + " requests = "
+        + requestBreakdown(r) + (Boolean.TRUE.equals(r.get("budget_mode")) ? " (budget mode)" : ""));
+    for (String f : (List<String>) r.get("fatal")) {
+      out.add("  RUN NOT COMPLETE: " + f);
+    }
+    List<Map<String, Object>> self = (List<Map<String, Object>>) r.get("self_check");
+    if (self != null && !self.isEmpty()) {
+      out.add("  " + selfCheckLine(self));
+      self.stream().filter(s -> !List.of("caught", "silent", "fails, as it must").contains(s.get("verdict")))
+          .forEach(s -> out.add("  SELF-CHECK " + s.get("verdict") + ": " + s.get("defect") + " (" + s.get("profile")
+              + " profile, " + s.get("mode") + " mode; expected " + s.get("expected_rule") + ", failing rules "
+              + s.get("failed_rules") + ")"));
+    }
+    for (Map<String, Object> e : (List<Map<String, Object>>) r.get("rules")) {
+      List<String> msgs = (List<String>) e.get("messages");
+      List<String> skips = (List<String>) e.get("skip_reasons");
+      if ("failed".equals(e.get("result"))) {
+        String first = msgs.isEmpty() ? "" : msgs.get(0).lines().findFirst().orElse("");
+        out.add("  FAILED " + e.get("id") + " (" + e.get("tier") + (Boolean.TRUE.equals(e.get("security"))
+            ? ", security" : "") + "): " + cut(first, 300));
+      } else if ("skipped".equals(e.get("result")) && Boolean.TRUE.equals(e.get("security"))) {
+        out.add("  SKIPPED security rule " + e.get("id") + ": " + (skips.isEmpty() ? "" : cut(skips.get(0), 300)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The self-check matrix in one line: per profile and mode, defects caught / run, controls silent, requests and
+   * wall time.
+   */
+  public static String selfCheckLine(List<Map<String, Object>> self) {
+    Map<String, long[]> by = new LinkedHashMap<>();
+    long requests = 0;
+    long millis = 0;
+    for (Map<String, Object> s : self) {
+      String key = s.getOrDefault("profile", "default") + "/" + s.getOrDefault("mode", "default");
+      long[] t = by.computeIfAbsent(key, k -> new long[4]);
+      String verdict = String.valueOf(s.get("verdict"));
+      if (String.valueOf(s.get("defect")).startsWith("NONE")) {
+        t[2]++;
+        t[3] += verdict.equals("silent") || verdict.startsWith("fails") ? 1 : 0;
+      } else {
+        t[0]++;
+        t[1] += verdict.equals("caught") ? 1 : 0;
+      }
+      requests += ((Number) s.getOrDefault("requests", 0)).longValue();
+      millis += ((Number) s.getOrDefault("millis", 0)).longValue();
+    }
+    List<String> parts = new ArrayList<>();
+    by.forEach((k, t) -> parts.add(k + ": " + t[1] + "/" + t[0] + " defects caught, " + t[3] + "/" + t[2]
+        + " controls as required"));
+    return "Self-check matrix: " + String.join("; ", parts) + "; " + requests + " requests, " + millis / 1000 + " s";
+  }
+
+  private static String cut(String s, int n) {
+    return s.length() > n ? s.substring(0, n) + "..." : s;
   }
 
   /** "N conformance checks + M pact replays + ..." (sources with zero requests left out). */

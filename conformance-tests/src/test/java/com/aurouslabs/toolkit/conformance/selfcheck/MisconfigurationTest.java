@@ -1,0 +1,52 @@
+package com.aurouslabs.toolkit.conformance.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aurouslabs.toolkit.conformance.config.Target;
+import com.aurouslabs.toolkit.mock.defect.Defects;
+import com.aurouslabs.toolkit.mock.MockServer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A misconfigured run stops within seconds, after one preflight request, with one line that says what to set:
+ * the first property fails with it, every later one is skipped with it, and nothing else is sent.
+ */
+class MisconfigurationTest {
+
+  private static final List<String> CLASSES = List.of("PromptProperties", "NumericProperties", "AuthProperties");
+
+  @org.junit.jupiter.api.BeforeEach
+  void notInBudgetMode() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(com.aurouslabs.toolkit.conformance.Conformance.run().budgetMode(),
+        "budget mode: nothing is sent anywhere but the target");
+  }
+
+  @Test
+  void a_rejected_key_stops_the_run_after_one_request_naming_aurous_api_key() {
+    MockServer mock = Target.startMock(com.aurouslabs.toolkit.conformance.Conformance.run().settings(), Defects.NONE, 1000);
+    try {
+      NestedRun n = NestedRun.of(Map.of("aurous.base.url", mock.baseUrl(), "aurous.api.key",
+          "al_live_" + "0".repeat(64)), CLASSES);
+      assertThat(n.requests()).as("requests sent").isEqualTo(1);
+      assertThat(n.millis()).as("wall time of the run (ms)").isLessThan(10_000);
+      assertThat(n.summary().getTotalFailureCount()).as(n.describe()).isEqualTo(1);
+      assertThat(n.summary().getFailures().get(0).getException().getMessage())
+          .contains("Set AUROUS_API_KEY").doesNotContain("0000000000");
+      assertThat(n.summary().getTestsSucceededCount()).isZero();
+    } finally {
+      mock.stop();
+    }
+  }
+
+  @Test
+  void an_unreachable_url_stops_the_run_without_a_request_naming_aurous_base_url() {
+    NestedRun n = NestedRun.of(Map.of("aurous.base.url", "http://127.0.0.1:9", "aurous.api.key",
+        "al_live_" + "0".repeat(64)), CLASSES);
+    assertThat(n.requests()).isZero();
+    assertThat(n.millis()).as("wall time of the run (ms)").isLessThan(15_000);
+    assertThat(n.summary().getTotalFailureCount()).as(n.describe()).isEqualTo(1);
+    assertThat(n.summary().getFailures().get(0).getException().getMessage()).contains("Set AUROUS_BASE_URL");
+  }
+}
