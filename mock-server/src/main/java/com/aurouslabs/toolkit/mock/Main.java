@@ -24,10 +24,14 @@ import picocli.CommandLine.Option;
 /** {@code java -jar estimate-mock.jar [options]}: turns arguments into {@link MockOptions} and starts the mock. */
 @Command(name = "estimate-mock", mixinStandardHelpOptions = true, version = "estimate-mock 0.1.0",
         description = "Offline mock of the Aurous Labs endpoint POST /v1/images/estimate.",
-        sortOptions = false)
+        sortOptions = false, exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:--help or --version", "1:the machine does not allow it (port in use)",
+            "2:a usage or configuration mistake (bad option, missing or invalid file)",
+            "130:stopped by Ctrl-C", "143:stopped by SIGTERM"})
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--port", description = "Port to listen on (0 = random). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", converter = PortConverter.class,
+            description = "Port to listen on (0 = random). Default: ${DEFAULT-VALUE}.")
     int port = 4010;
 
     @Option(names = "--host", description = "Interface to bind. Default: ${DEFAULT-VALUE}.")
@@ -71,7 +75,7 @@ public final class Main implements Callable<Integer> {
         configureConsoleLogging();
         Warmup.start();
         Main main = new Main();
-        int code = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = commandLine(main).execute(args);
         if (code != 0 || main.server == null) {
             System.exit(code);
         }
@@ -84,9 +88,16 @@ public final class Main implements Callable<Integer> {
                 .rateLimit(rateLimit).latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).profile(profile)
                 .defect(defect).build();
         server = MockServer.start(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "estimate-mock-shutdown"));
+        StopOnSignal.install(server);
         printBanner(System.out, server, fixtures == null);
         return 0;
+    }
+
+    /** The command line of the jar: its options, and errors as one line with exit code 2 or 1 ({@link CliErrors}). */
+    static CommandLine commandLine(Main main) {
+        return new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(CliErrors::usage)
+                .setExecutionExceptionHandler(CliErrors::execution);
     }
 
     /**
@@ -166,6 +177,24 @@ public final class Main implements Callable<Integer> {
         out.println("  curl -s " + server.baseUrl() + "/v1/images/estimate -H 'Content-Type: application/json' "
                 + "-H 'X-Api-Key: <key>' -d '{\"prompt\":\"a red fox\"}'");
         out.flush();
+    }
+
+    /** picocli converter for --port: 0 to 65535. */
+    static final class PortConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int port;
+            try {
+                port = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65535) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a port; use 1 to 65535, "
+                        + "or 0 for any free port");
+            }
+            return port;
+        }
     }
 
     /** picocli converter for --rate-limit. */

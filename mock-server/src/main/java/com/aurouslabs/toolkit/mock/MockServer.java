@@ -62,8 +62,17 @@ public final class MockServer implements AutoCloseable {
         return start(options, new IpAddressReferenceHostPolicy());
     }
 
-    /** Starts with another REF-URL-HOST-BLOCKED policy (the full SSRF implementation, or a test double). */
+    /**
+     * Starts with another REF-URL-HOST-BLOCKED policy (the full SSRF implementation, or a test double).
+     *
+     * @throws StartupException when the port is taken, the host is not an address of this machine, or a file the
+     *                          options name is missing or invalid (one line that names the fix)
+     */
     public static MockServer start(MockOptions options, ReferenceHostPolicy hostPolicy) {
+        if (options.port() != 0) {
+            // Fail fast, before the spec, the fixtures and Vert.x are loaded: a taken port is the likeliest mistake.
+            probe(options.host(), options.port());
+        }
         // The spec, the catalog and the fixtures (read, then the reading built: the schema compiled) and Vert.x
         // (create) are independent: do them on two threads.
         MockState state = new MockState(options);
@@ -105,7 +114,7 @@ public final class MockServer implements AutoCloseable {
             servers = listen(vertx, handler, options, loops);
         } catch (RuntimeException e) {
             vertx.close();
-            throw e;
+            throw e instanceof StartupException ? e : cannotListen(options.host(), options.port(), e);
         }
         MockServer mock = new MockServer(options, spec, fixtures, state, vertx, servers);
         LOG.info("estimate mock listening on {} (spec {}, {} event loops)", mock.baseUrl(), spec.source(), loops);
@@ -218,6 +227,47 @@ public final class MockServer implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /** Binds {@code host:port} once and lets it go: a {@link StartupException} when nothing could listen there. */
+    private static void probe(String host, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw cannotListen(host, port, e);
+        }
+    }
+
+    /** One line that names the address, why nothing can listen there and what to do instead. */
+    static StartupException cannotListen(String host, int port, Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && !(cause instanceof java.net.SocketException)) {
+            cause = cause.getCause();
+        }
+        String reason = String.valueOf(cause.getMessage());
+        String address = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        int next = port >= 65535 ? 4010 : port + 1;
+        if (reason.contains("already in use")) {
+            return StartupException.environment("port " + port + " on " + host + " is already in use (another mock "
+                    + "or program listens there); stop it, or start with --port " + next
+                    + " or --port 0 (any free port)", failure);
+        }
+        if (reason.contains("Permission denied") || reason.contains("Access denied")) {
+            return StartupException.environment("not allowed to listen on " + address + " (ports below 1024 "
+                    + "need privileges); use a port from 1024 up, e.g. --port 4010, or --port 0 (any free port)",
+                    failure);
+        }
+        if (reason.contains("assign requested address") || reason.contains("Unresolved")
+                || cause instanceof java.net.UnknownHostException
+                || failure instanceof java.nio.channels.UnresolvedAddressException) {
+            return StartupException.configuration("cannot listen on " + address + ": " + host + " is not an address "
+                    + "of this machine; use --host 127.0.0.1 (the default), 0.0.0.0 (every interface) or one of "
+                    + "this machine's addresses", failure);
+        }
+        return StartupException.environment("cannot listen on " + address + " (" + reason + "); try another "
+                + "port (--port 0 picks a free one) or --host 127.0.0.1", failure);
     }
 
     private static int freePort(String host) {

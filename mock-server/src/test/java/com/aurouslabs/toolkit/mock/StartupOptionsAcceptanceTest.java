@@ -83,7 +83,8 @@ class StartupOptionsAcceptanceTest {
         Path file = dir.resolve("fixtures.yaml");
         Files.writeString(file, "rate_card: {image_base: 1, enhance_multiplier: 2}\nteams: []\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MockServer.start(
-                MockOptions.builder().fixtures(file).build())).isInstanceOf(IllegalArgumentException.class);
+                MockOptions.builder().fixtures(file).build())).isInstanceOf(StartupException.class)
+                .hasMessageContaining("unknown property 'enhance_multiplier'").hasMessageContaining("line 1");
     }
 
     @Test
