@@ -125,6 +125,9 @@ public final class ValidatingProxy implements Handler<HttpServerRequest> {
         }
         Buffer[] body = {Buffer.buffer()};
         request.exceptionHandler(t -> { /* the client went away; nothing to answer */ });
+        if ("100-continue".equalsIgnoreCase(String.valueOf(request.getHeader("Expect")).strip())) {
+            request.response().writeContinue(); // the proxy reads every body (Expect is not forwarded)
+        }
         request.handler(chunk -> {
             if (body[0] != null && body[0].length() + chunk.length() <= MAX_FORWARDED_BODY) {
                 body[0].appendBuffer(chunk);
@@ -141,10 +144,11 @@ public final class ValidatingProxy implements Handler<HttpServerRequest> {
                 } else {
                     new Exchange(request, body[0].getBytes()).start();
                 }
-            } catch (RuntimeException e) {
-                LOG.error("proxy failure on {} {}", request.method(), request.path(), e);
-                own(request, null, 502, ApiError.SERVER_ERROR, "provider_unavailable",
-                        "The proxy could not forward the request.", "not forwarded: " + e.getClass().getSimpleName(), -1);
+            } catch (RuntimeException | Error e) {
+                LOG.error("proxy failure on {} {}: {}", request.method(), request.path(), where(e));
+                own(request, null, 500, ApiError.SERVER_ERROR, "internal_error",
+                        "Something went wrong in the proxy; the request was not forwarded.",
+                        "not forwarded: the proxy failed (" + e.getClass().getSimpleName() + ")", -1);
             }
         });
     }
@@ -235,22 +239,44 @@ public final class ValidatingProxy implements Handler<HttpServerRequest> {
             finish();
             Answer answer = Answer.of(upstreamAnswer);
             Findings findings = new Findings(verdict.secrets());
-            String rule;
+            String rule = AnswerJudge.UNEXPLAINED;
             if (verdict.judged()) {
-                rule = verdicts.judge(verdict, answer, findings);
-                contract.check(verdict, answer, findings);
+                try {
+                    rule = verdicts.judge(verdict, answer, findings);
+                    contract.check(verdict, answer, findings);
+                } catch (RuntimeException | Error e) {
+                    // The answer still goes back unchanged; the journal says it was not judged.
+                    LOG.error("proxy could not judge {} {}: {}", proxied.method(), proxied.path(), where(e));
+                    findings.notJudged("the proxy failed to judge this exchange (" + e.getClass().getSimpleName() + ")");
+                }
             } else {
                 findings.notJudged(verdict.reason());
-                rule = AnswerJudge.UNEXPLAINED;
             }
             HttpServerResponse response = request.response();
-            String requestId = upstreamAnswer.headers().get(MockHeaders.REQUEST_ID);
-            journal.record(new JournalEntry(System.currentTimeMillis(), proxied.method(), proxied.path(),
-                    upstreamAnswer.status(), rule, verdict.maskedKey(), null, requestId, List.of())
-                    .withProxy(findings.toJournal(settings.upstream().toString(), upstreamAnswer.millis())));
+            JournalEntry entry = new JournalEntry(System.currentTimeMillis(), proxied.method(), proxied.path(),
+                    upstreamAnswer.status(), rule, verdict.maskedKey(), null,
+                    upstreamAnswer.headers().get(MockHeaders.REQUEST_ID), List.of())
+                    .withProxy(findings.toJournal(settings.upstream().toString(), upstreamAnswer.millis()));
             if (response.ended() || response.closed()) {
+                journal.record(entry);
                 return;
             }
+            try {
+                pass(response, upstreamAnswer, findings, entry);
+            } catch (RuntimeException e) {
+                // A status or header the HTTP layer refuses to write (control characters, say): nothing was sent yet.
+                LOG.warn("the answer of {} to {} {} cannot be passed on: {}", settings.upstream(), proxied.method(),
+                        proxied.path(), where(e));
+                response.headers().clear();
+                own(request, verdict, 502, ApiError.SERVER_ERROR, "provider_unavailable",
+                        "The upstream API's answer cannot be passed on (a status line or header HTTP refuses).",
+                        "the upstream's answer cannot be passed on", upstreamAnswer.millis());
+            }
+        }
+
+        /** Writes the upstream's answer with the findings' headers; journals it just before it ends. */
+        private void pass(HttpServerResponse response, UpstreamAnswer upstreamAnswer, Findings findings,
+                          JournalEntry entry) {
             response.setStatusCode(upstreamAnswer.status());
             if (upstreamAnswer.statusMessage() != null && !upstreamAnswer.statusMessage().isEmpty()) {
                 response.setStatusMessage(HeaderValues.safe(upstreamAnswer.statusMessage(), 256));
@@ -264,6 +290,7 @@ public final class ValidatingProxy implements Handler<HttpServerRequest> {
             if (!findings.notedRules().isEmpty()) {
                 response.headers().set(NOTES_HEADER, HeaderValues.safe(String.join(",", findings.notedRules())));
             }
+            journal.record(entry);
             response.end(Buffer.buffer(upstreamAnswer.body()));
         }
 
@@ -346,6 +373,15 @@ public final class ValidatingProxy implements Handler<HttpServerRequest> {
         headers.set(MockHeaders.MOCK_RULE, RULE);
         cors.addTo(headers);
         response.end(Buffer.buffer(JsonCodec.bytes(reading.envelopes().envelope(error, requestId))));
+    }
+
+    /**
+     * An unexpected failure for the log: its class and where it happened, not its message (which may quote request
+     * data, the key included).
+     */
+    private static String where(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return e.getClass().getName() + (trace.length == 0 ? "" : " at " + trace[0]);
     }
 
     private static String reason(Throwable cause) {
