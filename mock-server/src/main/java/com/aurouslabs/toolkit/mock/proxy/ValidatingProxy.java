@@ -11,7 +11,6 @@ import com.aurouslabs.toolkit.mock.http.HeaderValues;
 import com.aurouslabs.toolkit.mock.http.JsonCodec;
 import com.aurouslabs.toolkit.mock.http.MockHeaders;
 import com.aurouslabs.toolkit.mock.http.RequestIds;
-import com.aurouslabs.toolkit.mock.journal.ExchangeFindings;
 import com.aurouslabs.toolkit.mock.journal.JournalEntry;
 import com.aurouslabs.toolkit.mock.journal.RequestJournal;
 import com.aurouslabs.toolkit.mock.ratelimit.TeamRateLimiter;
