@@ -10,9 +10,13 @@ import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.journal.ApiKeyMasker;
 import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
 import com.aurouslabs.toolkit.mock.profile.ProfileDifferences;
+import com.aurouslabs.toolkit.mock.proxy.ProxyBanner;
+import com.aurouslabs.toolkit.mock.proxy.ProxySettings;
 import com.aurouslabs.toolkit.mock.reading.Catalog;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
 import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +73,20 @@ public final class Main implements Callable<Integer> {
             description = "Test-only: inject one named defect (NONE = none; the names are listed on a bad name).")
     String defect = Defects.NONE;
 
+    @Option(names = "--proxy-to", paramLabel = "URL", converter = ProxyUrlConverter.class,
+            description = "Validating proxy: forward every request to this http(s) base URL (e.g. "
+                    + "https://api.aurous-labs.com), return its answer unchanged, and report where it parts from the "
+                    + "contract (X-Mock-Proxy-Violations, GET /__admin/journal).")
+    URI proxyTo;
+
+    @Option(names = "--proxy-timeout", paramLabel = "DURATION", converter = ProxyTimeoutConverter.class,
+            description = "With --proxy-to: how long to wait for the upstream's answer (then 504), e.g. 30s or "
+                    + "500ms. Default: 30s.")
+    Duration proxyTimeout;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
     private MockServer server;
 
     public static void main(String[] args) {
@@ -86,7 +104,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         MockOptions options = MockOptions.builder().host(host).port(port).fixtures(fixtures).spec(spec)
                 .rateLimit(rateLimit).latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).profile(profile)
-                .defect(defect).build();
+                .defect(defect).proxy(proxySettings()).build();
         server = MockServer.start(options);
         StopOnSignal.install(server);
         printBanner(System.out, server, fixtures == null);
@@ -98,6 +116,22 @@ public final class Main implements Callable<Integer> {
         return new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(CliErrors::usage)
                 .setExecutionExceptionHandler(CliErrors::execution);
+    }
+
+    /** --proxy-to and --proxy-timeout; the mock-only answer changes (--defect, --warn-only) do not combine with it. */
+    private ProxySettings proxySettings() {
+        if (proxyTo == null) {
+            if (proxyTimeout != null) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                        "--proxy-timeout needs --proxy-to URL");
+            }
+            return null;
+        }
+        if (!Defects.NONE.equals(defect) || warnOnly) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--proxy-to returns the upstream's "
+                    + "answers: drop --defect and --warn-only");
+        }
+        return new ProxySettings(proxyTo, proxyTimeout == null ? ProxySettings.DEFAULT_TIMEOUT : proxyTimeout);
     }
 
     /**
@@ -120,6 +154,10 @@ public final class Main implements Callable<Integer> {
 
     static void printBanner(PrintStream out, MockServer server, boolean builtInFixtures) {
         MockOptions o = server.options();
+        if (o.proxy() != null) {
+            ProxyBanner.print(out, server.baseUrl(), o.proxy());
+            return;
+        }
         out.println("Aurous estimate mock");
         out.println("  URL         " + server.baseUrl() + "/v1/images/estimate");
         out.println("  spec        " + server.spec().source() + " (versions " + server.spec().releasedVersions() + ")");
@@ -227,6 +265,32 @@ public final class Main implements Callable<Integer> {
         public String convert(String value) {
             try {
                 return Defects.canonical(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** picocli converter for --proxy-to (the message never repeats the value: a URL may carry a secret). */
+    static final class ProxyUrlConverter implements CommandLine.ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            try {
+                return ProxySettings.parseUrl(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** picocli converter for --proxy-timeout. */
+    static final class ProxyTimeoutConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                Duration timeout = ProxySettings.parseTimeout(value);
+                new ProxySettings(URI.create("http://127.0.0.1"), timeout);
+                return timeout;
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

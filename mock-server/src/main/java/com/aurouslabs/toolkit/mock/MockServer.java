@@ -9,6 +9,7 @@ import com.aurouslabs.toolkit.mock.http.EstimatePipeline;
 import com.aurouslabs.toolkit.mock.http.MockHttpHandler;
 import com.aurouslabs.toolkit.mock.http.ResponseWriter;
 import com.aurouslabs.toolkit.mock.journal.RequestJournal;
+import com.aurouslabs.toolkit.mock.proxy.ValidatingProxy;
 import com.aurouslabs.toolkit.mock.rules.IpAddressReferenceHostPolicy;
 import com.aurouslabs.toolkit.mock.rules.ReferenceHostPolicy;
 import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
@@ -17,10 +18,12 @@ import com.aurouslabs.toolkit.mock.reading.Catalog;
 import com.aurouslabs.toolkit.mock.reading.Readings;
 import com.aurouslabs.toolkit.mock.validation.SpecDocument;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -111,13 +114,18 @@ public final class MockServer implements AutoCloseable {
                 options.forcedTimeout());
         List<HttpServer> servers;
         try {
-            servers = listen(vertx, handler, options, loops);
+            // Proxy mode: the validating proxy takes every request but the admin routes (--proxy-to).
+            Handler<HttpServerRequest> requests = options.proxy() == null ? handler
+                    : ValidatingProxy.create(vertx, options, Catalog.get(), spec, index, state.rateLimiter(), hostPolicy,
+                    state.journal(), handler);
+            servers = listen(vertx, handler, requests, options, loops);
         } catch (RuntimeException e) {
             vertx.close();
             throw e instanceof StartupException ? e : cannotListen(options.host(), options.port(), e);
         }
         MockServer mock = new MockServer(options, spec, fixtures, state, vertx, servers);
-        LOG.info("estimate mock listening on {} (spec {}, {} event loops)", mock.baseUrl(), spec.source(), loops);
+        LOG.info("estimate mock listening on {} (spec {}, {} event loops{})", mock.baseUrl(), spec.source(), loops,
+                options.proxy() == null ? "" : ", validating proxy to " + options.proxy());
         return mock;
     }
 
@@ -191,7 +199,8 @@ public final class MockServer implements AutoCloseable {
      * One HttpServer per event loop on one port (Vert.x shares a fixed port between them). Port 0 is first turned
      * into a free port, retried if another process takes it between the probe and the bind.
      */
-    private static List<HttpServer> listen(Vertx vertx, MockHttpHandler handler, MockOptions options, int loops) {
+    private static List<HttpServer> listen(Vertx vertx, MockHttpHandler handler, Handler<HttpServerRequest> requests,
+                                           MockOptions options, int loops) {
         int attempts = options.port() == 0 ? 5 : 1;
         RuntimeException last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
@@ -213,7 +222,7 @@ public final class MockServer implements AutoCloseable {
                                     .setHttp2ClearTextEnabled(false)
                                     .setCompressionSupported(false))
                             .connectionHandler(handler::guardVersions)
-                            .requestHandler(handler)
+                            .requestHandler(requests)
                             .invalidRequestHandler(handler::invalidRequest);
                     await(server.listen());
                     servers.add(server);

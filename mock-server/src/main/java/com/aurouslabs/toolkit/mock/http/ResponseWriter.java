@@ -75,7 +75,7 @@ public final class ResponseWriter {
             state.journal().record(new JournalEntry(System.currentTimeMillis(), request.method().name(),
                     request.path(), outcome.status(), outcome.ruleId(), outcome.maskedKey(), outcome.teamId(),
                     requestId, outcome.warnings(), RequestHeaders.pairs(request.headers()), JournalEntry.keep(body),
-                    body == null ? -1 : body.length));
+                    body == null ? -1 : body.length, null));
         }
         long delay = latency.nextDelayMillis();
         if (delay <= 0) {

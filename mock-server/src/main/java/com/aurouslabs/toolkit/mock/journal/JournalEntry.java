@@ -1,6 +1,7 @@
 package com.aurouslabs.toolkit.mock.journal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +16,16 @@ import java.util.regex.Pattern;
  * decided it ({@code OK} on 200), the masked API key, the team, the request id, in warn-only mode the rules the
  * request broke, and what was sent: the headers (as name/value pairs, credentials masked when recorded) and the body
  * (at most {@link #MAX_BODY_BYTES} bytes kept; {@code bodySizeSent} is the size sent, -1 when it was not read). The
- * body is turned into text, with key-shaped strings masked, only when the journal is read.
+ * body is turned into text, with key-shaped strings masked, only when the journal is read. In proxy mode
+ * ({@code --proxy-to}) {@code proxy} holds what the validating proxy found in the exchange; it is left out otherwise.
  */
 @JsonPropertyOrder({"timestamp", "method", "path", "status", "rule", "api_key", "team", "request_id", "warnings",
-    "headers", "body", "body_size", "body_truncated"})
+    "headers", "body", "body_size", "body_truncated", "proxy"})
 public record JournalEntry(@JsonIgnore long epochMillis, String method, String path, int status, String rule,
                            String apiKey, String team, String requestId, List<String> warnings,
                            @JsonIgnore List<String> headerPairs, @JsonIgnore byte[] bodyKept,
-                           @JsonIgnore int bodySizeSent) {
+                           @JsonIgnore int bodySizeSent,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) ExchangeFindings proxy) {
 
     /** The most of a request body one entry keeps (16 KiB); the rest is dropped, with a marker in {@link #body()}. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
@@ -32,7 +35,7 @@ public record JournalEntry(@JsonIgnore long epochMillis, String method, String p
     /** An entry without the request's headers and body (e.g. the body was never read). */
     public JournalEntry(long epochMillis, String method, String path, int status, String rule, String apiKey,
                         String team, String requestId, List<String> warnings) {
-        this(epochMillis, method, path, status, rule, apiKey, team, requestId, warnings, List.of(), null, -1);
+        this(epochMillis, method, path, status, rule, apiKey, team, requestId, warnings, List.of(), null, -1, null);
     }
 
     public JournalEntry {
@@ -49,6 +52,12 @@ public record JournalEntry(@JsonIgnore long epochMillis, String method, String p
             return body;
         }
         return java.util.Arrays.copyOf(body, MAX_BODY_BYTES);
+    }
+
+    /** This entry with the validating proxy's findings. */
+    public JournalEntry withProxy(ExchangeFindings findings) {
+        return new JournalEntry(epochMillis, method, path, status, rule, apiKey, team, requestId, warnings, headerPairs,
+                bodyKept, bodySizeSent, findings);
     }
 
     /** ISO-8601 instant, e.g. {@code 2026-11-24T08:37:20.341Z} (the {@code timestamp} of the admin journal). */

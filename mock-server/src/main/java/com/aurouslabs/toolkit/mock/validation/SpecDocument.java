@@ -17,10 +17,12 @@ import java.util.List;
 /**
  * The parts of estimate.yaml the mock runs on, read once at start-up with Jackson YAML, local {@code $ref}s
  * inlined by {@link LocalRefs}: the request-body schema and the Aurous-Version header schema as Jackson trees, the
- * released versions ({@code info.x-aurous-versions}) and the default version ({@code info.x-aurous-default-version}).
+ * released versions ({@code info.x-aurous-versions}) and the default version ({@code info.x-aurous-default-version}),
+ * and the operation's {@code responses} (status to headers and body schema; the validating proxy judges answers
+ * with them).
  */
 public record SpecDocument(String source, JsonNode requestBodySchema, JsonNode versionHeaderSchema,
-                           List<String> releasedVersions, String defaultVersion) {
+                           List<String> releasedVersions, String defaultVersion, JsonNode responses) {
 
     /** Classpath location of the spec in the jar {@code com.aurouslabs.toolkit:openapi}. */
     public static final String CLASSPATH_SPEC = "openapi/estimate.yaml";
@@ -120,6 +122,7 @@ public record SpecDocument(String source, JsonNode requestBodySchema, JsonNode v
         versions.sort(null);
         JsonNode def = info.path("x-aurous-default-version");
         String defaultVersion = def.isValueNode() ? def.asText() : versions.get(versions.size() - 1);
-        return new SpecDocument(source, body, version, List.copyOf(versions), defaultVersion);
+        return new SpecDocument(source, body, version, List.copyOf(versions), defaultVersion,
+                refs.resolve(post.path("responses")));
     }
 }
