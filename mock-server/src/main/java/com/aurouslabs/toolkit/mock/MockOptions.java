@@ -1,6 +1,7 @@
 package com.aurouslabs.toolkit.mock;
 
 import com.aurouslabs.toolkit.mock.defect.Defects;
+import com.aurouslabs.toolkit.mock.proxy.ProxySettings;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,11 +13,13 @@ import java.util.Objects;
  * fixtures and the spec on the classpath; port 0 means a random free port (the CLI defaults to 4010). {@code profile}
  * picks the reading of the docs ({@link Profile}); {@code defect} names an injected defect
  * ({@link com.aurouslabs.toolkit.mock.defect.Defects}, {@code "NONE"} for none; an unknown name is an error).
+ * {@code proxy} non-null turns the server into the validating proxy ({@code --proxy-to}): every request but the
+ * admin routes goes to that upstream.
  */
 public record MockOptions(String host, int port, Path fixtures, Path spec, RateLimitSettings rateLimit,
                           LatencySettings latency, String corsOrigin, boolean warnOnly, Profile profile,
                           String defect, Clock clock, int journalCapacity, Duration forcedTimeout,
-                          Duration idleTimeout) {
+                          Duration idleTimeout, ProxySettings proxy) {
 
     public MockOptions {
         Objects.requireNonNull(host, "host");
@@ -47,15 +50,17 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
     public Builder toBuilder() {
         return new Builder().host(host).port(port).fixtures(fixtures).spec(spec).rateLimit(rateLimit)
                 .latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).profile(profile).defect(defect).clock(clock)
-                .journalCapacity(journalCapacity).forcedTimeout(forcedTimeout).idleTimeout(idleTimeout);
+                .journalCapacity(journalCapacity).forcedTimeout(forcedTimeout).idleTimeout(idleTimeout).proxy(proxy);
     }
 
     /**
      * The idle timeout the server uses: {@link #idleTimeout()}, but always longer than the longest answer the
-     * mock delays on purpose (the X-Mock-Force timeout hold plus the largest latency), so those are never cut.
+     * mock delays on purpose (the X-Mock-Force timeout hold, or the proxy's upstream timeout, plus the largest
+     * latency), so those are never cut.
      */
     public Duration effectiveIdleTimeout() {
-        Duration longestHold = forcedTimeout.plusMillis(latency.fixedMillis() + latency.jitterMillis())
+        Duration hold = proxy != null && proxy.timeout().compareTo(forcedTimeout) > 0 ? proxy.timeout() : forcedTimeout;
+        Duration longestHold = hold.plusMillis(latency.fixedMillis() + latency.jitterMillis())
                 .plusSeconds(1);
         return idleTimeout.compareTo(longestHold) >= 0 ? idleTimeout : longestHold;
     }
@@ -76,6 +81,7 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
         private int journalCapacity = 1000;
         private Duration forcedTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(60);
+        private ProxySettings proxy;
 
         public Builder host(String host) {
             this.host = host;
@@ -162,9 +168,15 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
             return this;
         }
 
+        /** Proxy mode: forward to this upstream and judge the exchanges; null (the default) for the offline mock. */
+        public Builder proxy(ProxySettings proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
         public MockOptions build() {
             return new MockOptions(host, port, fixtures, spec, rateLimit, latency, corsOrigin, warnOnly, profile,
-                    defect, clock, journalCapacity, forcedTimeout, idleTimeout);
+                    defect, clock, journalCapacity, forcedTimeout, idleTimeout, proxy);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
 import com.aurouslabs.toolkit.mock.fixtures.KeyFixture;
 import com.aurouslabs.toolkit.mock.fixtures.TeamFixture;
 import com.aurouslabs.toolkit.mock.journal.ApiKeyMasker;
+import com.aurouslabs.toolkit.mock.journal.JournalQuery;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitDecision;
 import com.aurouslabs.toolkit.mock.reading.Reading;
 import com.aurouslabs.toolkit.mock.rules.BodyRules;
@@ -20,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Mock-only endpoints: GET /__admin/journal, POST /__admin/reset, GET /__admin/fixtures (every key masked),
+ * Mock-only endpoints: GET /__admin/journal (each request with its headers and body, keys masked), POST
+ * /__admin/journal/count and /__admin/journal/find (criteria as {@link JournalQuery}), POST /__admin/reset,
+ * GET /__admin/fixtures (every key masked),
  * GET /__admin/profile (the profile and every choice on which the two profiles differ: rule, default,
  * alternative), GET and PUT /__admin/defect ({@code {"defect":"NAME"}}, NONE to clear; test-only). They carry no CORS headers
  * and their preflight is refused (405), so a web page cannot read or change them.
@@ -87,6 +90,13 @@ public final class AdminEndpoints {
                 }
                 allow = "GET";
                 break;
+            case "journal/count":
+            case "journal/find":
+                if (method == HttpMethod.POST) {
+                    return query(reading, name.endsWith("count"), body, requestId, rate);
+                }
+                allow = "POST";
+                break;
             case "reset":
                 if (method == HttpMethod.POST) {
                     state.reset();
@@ -126,6 +136,28 @@ public final class AdminEndpoints {
     /** BODY-TOO-LARGE on an admin route (answered before the body ends). */
     public Outcome tooLarge(Reading reading, String requestId, RateLimitDecision rate) {
         return error(reading, reading.outcomes().resolve(BodyRules.tooLarge()), requestId, rate);
+    }
+
+    /** {@code POST /__admin/journal/count} ({@code {"count": N}}) and {@code /find} ({@code {"requests": [...]}}). */
+    private Outcome query(Reading reading, boolean count, byte[] body, String requestId, RateLimitDecision rate) {
+        JournalQuery query;
+        try {
+            JsonNode criteria = body == null || body.length == 0 ? null : JsonCodec.read(body);
+            query = JournalQuery.parse(criteria);
+        } catch (java.io.IOException e) {
+            return error(reading, ApiError.mockOnly(400, ApiError.INVALID_REQUEST, "invalid_format",
+                    "Send the criteria as a JSON object, e.g. {\"rule\":\"SIZE-XOR-DIMS\",\"status\":400}.", null,
+                    RULE), requestId, rate);
+        } catch (IllegalArgumentException e) {
+            return error(reading, ApiError.mockOnly(400, ApiError.INVALID_REQUEST, "invalid_format",
+                    "Journal criteria: " + e.getMessage() + ".", null, RULE), requestId, rate);
+        }
+        if (count) {
+            return ok(JsonCodec.objectNode().put("count", state.journal().count(query)), rate);
+        }
+        ObjectNode out = JsonCodec.objectNode();
+        out.set("requests", JsonCodec.tree(state.journal().find(query)));
+        return ok(out, rate);
     }
 
     private Outcome setDefect(Reading reading, byte[] body, String requestId, RateLimitDecision rate) {

@@ -112,11 +112,11 @@ public final class MockHttpHandler implements Handler<HttpServerRequest> {
         }
         if (outcome.holdThenTimeout()) {
             long timer = vertx.setTimer(Math.max(1, forcedTimeout.toMillis()),
-                    id -> writer.send(request, requestId, outcome, true, reading));
+                    id -> writer.sendJournaled(request, requestId, outcome, body, reading));
             request.response().closeHandler(v -> vertx.cancelTimer(timer));
             return;
         }
-        writer.send(request, requestId, outcome, true, reading);
+        writer.sendJournaled(request, requestId, outcome, body, reading);
     }
 
     private void preflight(HttpServerRequest request, String requestId, Reading reading) {

@@ -4,6 +4,7 @@ import com.aurouslabs.toolkit.mock.LatencySettings;
 import com.aurouslabs.toolkit.mock.MockState;
 import com.aurouslabs.toolkit.mock.reading.Reading;
 import com.aurouslabs.toolkit.mock.journal.JournalEntry;
+import com.aurouslabs.toolkit.mock.journal.RequestHeaders;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitDecision;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -50,7 +51,13 @@ public final class ResponseWriter {
     /** Sends after the configured latency; journals unless {@code journal} is false (admin calls). */
     public void send(HttpServerRequest request, String requestId, Outcome outcome, boolean journal,
                      Reading reading) {
-        send(request, requestId, outcome, journal, false, reading);
+        send(request, requestId, outcome, journal, null, false, reading);
+    }
+
+    /** Sends after the configured latency and journals the request with {@code body} (null: not read). */
+    public void sendJournaled(HttpServerRequest request, String requestId, Outcome outcome, byte[] body,
+                              Reading reading) {
+        send(request, requestId, outcome, true, body, false, reading);
     }
 
     /**
@@ -59,15 +66,16 @@ public final class ResponseWriter {
      */
     public void sendAndClose(HttpServerRequest request, String requestId, Outcome outcome, boolean journal,
                              Reading reading) {
-        send(request, requestId, outcome, journal, true, reading);
+        send(request, requestId, outcome, journal, null, true, reading);
     }
 
-    private void send(HttpServerRequest request, String requestId, Outcome outcome, boolean journal,
+    private void send(HttpServerRequest request, String requestId, Outcome outcome, boolean journal, byte[] body,
                       boolean close, Reading reading) {
         if (journal) {
             state.journal().record(new JournalEntry(System.currentTimeMillis(), request.method().name(),
                     request.path(), outcome.status(), outcome.ruleId(), outcome.maskedKey(), outcome.teamId(),
-                    requestId, outcome.warnings()));
+                    requestId, outcome.warnings(), RequestHeaders.pairs(request.headers()), JournalEntry.keep(body),
+                    body == null ? -1 : body.length, null));
         }
         long delay = latency.nextDelayMillis();
         if (delay <= 0) {

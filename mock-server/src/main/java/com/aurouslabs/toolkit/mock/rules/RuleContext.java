@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * What the checks of one request see: the call (headers, raw body), the key it presents and the fixtures entry of
  * that key, the rate-limit decision once RATE-LIMIT-BUCKET ran, and the parsed body once BODY-JSON ran.
- * One per request, never shared between requests.
+ * One per request, never shared between requests. A context {@linkplain #withoutTeamData without team data} (the
+ * validating proxy's dry run) has no fixtures: a check that asks for the key's team, a character, a file or a LoRA
+ * gets {@link TeamDataUnavailable} instead, so the caller knows that rule cannot be judged from the request alone.
  */
 public final class RuleContext {
 
@@ -26,6 +28,7 @@ public final class RuleContext {
     private final String presentedKey;
     private final KnownKey knownKey;
     private final boolean emptyArrayIsReferences;
+    private final boolean teamData;
     private RateLimitDecision rate;
     private ObjectNode body;
 
@@ -35,6 +38,25 @@ public final class RuleContext {
         this.presentedKey = presentedKey;
         this.knownKey = presentedKey == null ? null : fixtures.key(presentedKey).orElse(null);
         this.emptyArrayIsReferences = emptyArrayIsReferences;
+        this.teamData = true;
+    }
+
+    private RuleContext(EstimateCall call, String presentedKey, boolean emptyArrayIsReferences) {
+        this.call = call;
+        this.fixtures = null;
+        this.presentedKey = presentedKey;
+        this.knownKey = null;
+        this.emptyArrayIsReferences = emptyArrayIsReferences;
+        this.teamData = false;
+    }
+
+    /**
+     * A context for judging a request that another server answers: no fixtures, so {@link #fixtures()},
+     * {@link #knownKey()}, {@link #team()} and {@link #teamId()} throw {@link TeamDataUnavailable} (and
+     * RATE-LIMIT-BUCKET, which asks for the team first, never takes a token).
+     */
+    public static RuleContext withoutTeamData(EstimateCall call, String presentedKey, boolean emptyArrayIsReferences) {
+        return new RuleContext(call, presentedKey, emptyArrayIsReferences);
     }
 
     public EstimateCall call() {
@@ -42,6 +64,7 @@ public final class RuleContext {
     }
 
     public FixtureIndex fixtures() {
+        requireTeamData();
         return fixtures;
     }
 
@@ -52,12 +75,20 @@ public final class RuleContext {
 
     /** The fixtures entry of the presented key, or null when it is unknown. */
     public KnownKey knownKey() {
+        requireTeamData();
         return knownKey;
     }
 
     /** The team of the presented key (whatever its status; the AUTH-* checks run first). */
     public TeamFixture team() {
+        requireTeamData();
         return knownKey == null ? null : knownKey.team();
+    }
+
+    private void requireTeamData() {
+        if (!teamData) {
+            throw TeamDataUnavailable.INSTANCE;
+        }
     }
 
     public String teamId() {

@@ -28,8 +28,14 @@ final class SchemaPhrases {
             case "exclusiveMaximum":
                 return range(schema);
             case "enum":
+                // A nullable enum may list null (OpenAPI 3.0.3 asks it to): null is "left out", never a value to
+                // suggest (BODY-NULL-AS-ABSENT decides what a null does).
                 List<String> values = new ArrayList<>();
-                schema.path("enum").forEach(v -> values.add(v.asText()));
+                schema.path("enum").forEach(v -> {
+                    if (!v.isNull()) {
+                        values.add(v.asText());
+                    }
+                });
                 return "one of " + String.join(", ", values);
             case "format":
                 return expected(schema) + " in the " + schema.path("format").asText() + " range";
