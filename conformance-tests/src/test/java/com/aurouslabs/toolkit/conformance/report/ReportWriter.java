@@ -183,10 +183,14 @@ public final class ReportWriter {
     }
     List<Map<String, Object>> self = (List<Map<String, Object>>) r.get("self_check");
     if (!self.isEmpty()) {
-      md.append("\n## Mutation self-check (defects injected into the mock)\n\n| defect | expected rule | caught by | verdict |\n|---|---|---|---|\n");
-      for (Map<String, Object> s : self) {
-        md.append("| ").append(s.get("defect")).append(" | ").append(s.get("expected_rule")).append(" | ")
-            .append(s.get("failed_rules")).append(" | ").append(s.get("verdict")).append(" |\n");
+      md.append("\n## Mutation self-check (readings x defects x modes)\n\n| profile | mode | defect | expected rule | "
+          + "caught by (failed rules) | warnings | requests | ms | verdict |\n|---|---|---|---|---|---|---|---|---|\n");
+      for (Map<String, Object> e : self) {
+        List<?> warned = (List<?>) e.getOrDefault("warned_rules", List.of());
+        md.append("| ").append(e.getOrDefault("profile", "default")).append(" | ").append(e.getOrDefault("mode", ""))
+            .append(" | ").append(e.get("defect")).append(" | ").append(e.get("expected_rule")).append(" | ")
+            .append(e.get("failed_rules")).append(" | ").append(warned.size()).append(" | ").append(e.get("requests"))
+            .append(" | ").append(e.getOrDefault("millis", "")).append(" | ").append(e.get("verdict")).append(" |\n");
       }
     }
     List<Map<String, Object>> pact = (List<Map<String, Object>>) r.get("pact_interactions");
