@@ -221,6 +221,16 @@ public final class ReportWriter {
     for (String f : (List<String>) r.get("fatal")) {
       out.add("  RUN NOT COMPLETE: " + f);
     }
+    List<Map<String, Object>> self = (List<Map<String, Object>>) r.get("self_check");
+    if (!self.isEmpty()) {
+      long ok = self.stream().filter(e -> "ok".equals(e.get("verdict"))).count();
+      long requests = self.stream().mapToLong(e -> ((Number) e.getOrDefault("requests", 0)).longValue()).sum();
+      out.add("  self-check: " + ok + " of " + self.size() + " runs as required (readings x defects x modes), "
+          + requests + " requests");
+      self.stream().filter(e -> !"ok".equals(e.get("verdict"))).forEach(e -> out.add("  SELF-CHECK "
+          + e.get("verdict") + ": " + e.getOrDefault("profile", "default") + " / " + e.getOrDefault("mode", "") + " / "
+          + e.get("defect") + " expected " + e.get("expected_rule") + ", failed " + e.get("failed_rules")));
+    }
     for (Map<String, Object> e : (List<Map<String, Object>>) r.get("rules")) {
       List<String> msgs = (List<String>) e.get("messages");
       List<String> skips = (List<String>) e.get("skip_reasons");
