@@ -5,7 +5,7 @@
 #
 # Settings (environment):
 #   SOAK_SECONDS=300  SAMPLE_SECONDS=10  SOAK_WARMUP_SECONDS=30  SOAK_CONNECTIONS=64
-#   MOCK_JAVA_OPTS="-XX:+UseSerialGC -Xss512k"  (same default as run.sh; AppCDS does not matter here)
+#   MOCK_JAVA_OPTS=""  (same default as run.sh: plain java -jar, as the README starts it)
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -17,7 +17,7 @@ SOAK_SECONDS="${SOAK_SECONDS:-300}"
 SAMPLE_SECONDS="${SAMPLE_SECONDS:-10}"
 SOAK_WARMUP_SECONDS="${SOAK_WARMUP_SECONDS:-30}"
 SOAK_CONNECTIONS="${SOAK_CONNECTIONS:-64}"
-MOCK_JAVA_OPTS="${MOCK_JAVA_OPTS--XX:+UseSerialGC -Xss512k}"
+MOCK_JAVA_OPTS="${MOCK_JAVA_OPTS-}"
 [ "$SOAK_SECONDS" -gt "$SOAK_WARMUP_SECONDS" ] || die "SOAK_SECONDS must exceed SOAK_WARMUP_SECONDS"
 
 STAMP="$(date +%Y%m%d-%H%M%S)"

@@ -91,6 +91,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         configureConsoleLogging();
+        configureNettyAndVertx();
         Warmup.start();
         Main main = new Main();
         int code = commandLine(main).execute(args);
@@ -148,6 +149,22 @@ public final class Main implements Callable<Integer> {
         for (String[] d : defaults) {
             if (System.getProperty(prefix + d[0]) == null) {
                 System.setProperty(prefix + d[0], d[1]);
+            }
+        }
+    }
+
+    /**
+     * Settings Netty and Vert.x read once, when their classes load, so they are set before anything loads them (the
+     * runnable jar only; in-process users keep theirs; a {@code -D} on the command line wins): the JDK resolver
+     * instead of Netty's DNS client (the mock resolves at most its --host, once), no classpath file cache (it serves
+     * no files). (Vert.x itself turns Netty's leak detection off.)
+     */
+    static void configureNettyAndVertx() {
+        String[][] defaults = {{"vertx.disableDnsResolver", "true"}, {"vertx.disableFileCPResolving", "true"},
+                {"vertx.disableFileCaching", "true"}};
+        for (String[] d : defaults) {
+            if (System.getProperty(d[0]) == null) {
+                System.setProperty(d[0], d[1]);
             }
         }
     }

@@ -13,7 +13,10 @@ import java.util.function.BiConsumer;
  */
 final class BodyCollector {
 
-    private Buffer buffer = Buffer.buffer();
+    // The usual body arrives in one chunk: it is kept as is, and only a second chunk starts a buffer to append to.
+    private Buffer first;
+    private Buffer buffer;
+    private int length;
     private boolean tooLarge;
     private boolean answered;
 
@@ -29,7 +32,6 @@ final class BodyCollector {
         }
         request.exceptionHandler(t -> { /* the client went away; nothing to answer */ });
         if (c.tooLarge) {
-            c.buffer = null;
             request.handler(chunk -> { });
             request.endHandler(v -> { });
             c.answer(onBody);
@@ -39,15 +41,34 @@ final class BodyCollector {
             if (c.tooLarge) {
                 return;
             }
-            if (c.buffer.length() + chunk.length() > BodyRules.MAX_BODY_BYTES) {
+            if (c.length + chunk.length() > BodyRules.MAX_BODY_BYTES) {
                 c.tooLarge = true;
+                c.first = null;
                 c.buffer = null;
                 c.answer(onBody);
             } else {
-                c.buffer.appendBuffer(chunk);
+                c.append(chunk);
             }
         });
         request.endHandler(v -> c.answer(onBody));
+    }
+
+    private void append(Buffer chunk) {
+        length += chunk.length();
+        if (first == null && buffer == null) {
+            first = chunk;
+            return;
+        }
+        if (buffer == null) {
+            buffer = Buffer.buffer(Math.max(length, 256)).appendBuffer(first);
+            first = null;
+        }
+        buffer.appendBuffer(chunk);
+    }
+
+    /** The body as one array (its own copy: the chunks belong to Netty). */
+    private byte[] bytes() {
+        return buffer != null ? buffer.getBytes() : first != null ? first.getBytes() : new byte[0];
     }
 
     private void answer(BiConsumer<byte[], Boolean> onBody) {
@@ -55,6 +76,6 @@ final class BodyCollector {
             return;
         }
         answered = true;
-        onBody.accept(tooLarge ? null : buffer.getBytes(), tooLarge);
+        onBody.accept(tooLarge ? null : bytes(), tooLarge);
     }
 }

@@ -86,12 +86,15 @@ public final class EstimatePipeline {
         }
         ObjectNode body = context.body() != null ? context.body() : JsonNodeFactory.instance.objectNode();
         Estimate estimate = reading.pricing().price(fixtures.rateCardFor(team), body);
-        Map<String, String> headers = new LinkedHashMap<>();
         String resolvedSize = reading.dimensions().resolvedSize(body);
-        if (resolvedSize != null) {
-            headers.put(MockHeaders.MOCK_RESOLVED_SIZE, resolvedSize);
-        }
-        if (!warnings.isEmpty()) {
+        Map<String, String> headers;
+        if (warnings.isEmpty()) {
+            headers = resolvedSize == null ? Map.of() : Map.of(MockHeaders.MOCK_RESOLVED_SIZE, resolvedSize);
+        } else {
+            headers = new LinkedHashMap<>();
+            if (resolvedSize != null) {
+                headers.put(MockHeaders.MOCK_RESOLVED_SIZE, resolvedSize);
+            }
             headers.put(MockHeaders.MOCK_WARNINGS, HeaderValues.safe(String.join(", ", warnings)));
         }
         return new Outcome(200, reading.estimates().json(estimate), "OK", version, rate, team.id(), maskedKey,

@@ -30,6 +30,9 @@ public final class HeaderValues {
             return null;
         }
         int limit = Math.max(8, max);
+        if (value.length() <= limit && printableAscii(value)) {
+            return value; // nothing to escape or cut: no copy
+        }
         StringBuilder out = new StringBuilder(Math.min(value.length(), limit) + 8);
         for (int i = 0; i < value.length() && out.length() <= limit; i++) {
             char c = value.charAt(i);
@@ -53,5 +56,15 @@ public final class HeaderValues {
             out.append(CUT);
         }
         return out.toString();
+    }
+
+    private static boolean printableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,7 +4,6 @@ import com.aurouslabs.toolkit.mock.LatencySettings;
 import com.aurouslabs.toolkit.mock.MockState;
 import com.aurouslabs.toolkit.mock.reading.Reading;
 import com.aurouslabs.toolkit.mock.journal.JournalEntry;
-import com.aurouslabs.toolkit.mock.journal.RequestHeaders;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitDecision;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -74,7 +73,7 @@ public final class ResponseWriter {
         if (journal) {
             state.journal().record(new JournalEntry(System.currentTimeMillis(), request.method().name(),
                     request.path(), outcome.status(), outcome.ruleId(), outcome.maskedKey(), outcome.teamId(),
-                    requestId, outcome.warnings(), RequestHeaders.pairs(request.headers()), JournalEntry.keep(body),
+                    requestId, outcome.warnings(), request.headers(), JournalEntry.keep(body),
                     body == null ? -1 : body.length, null));
         }
         long delay = latency.nextDelayMillis();

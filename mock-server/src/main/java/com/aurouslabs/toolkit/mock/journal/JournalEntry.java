@@ -14,16 +14,17 @@ import java.util.regex.Pattern;
 /**
  * One answered request: when (epoch millis, formatted only when read), method, path, status, the rule ID that
  * decided it ({@code OK} on 200), the masked API key, the team, the request id, in warn-only mode the rules the
- * request broke, and what was sent: the headers (as name/value pairs, credentials masked when recorded) and the body
- * (at most {@link #MAX_BODY_BYTES} bytes kept; {@code bodySizeSent} is the size sent, -1 when it was not read). The
- * body is turned into text, with key-shaped strings masked, only when the journal is read. In proxy mode
+ * request broke, and what was sent: the headers and the body (at most {@link #MAX_BODY_BYTES} bytes kept;
+ * {@code bodySizeSent} is the size sent, -1 when it was not read). Recording copies nothing: the entry keeps the
+ * request's own header map and body bytes, and turns them into text, credentials and key-shaped strings masked
+ * ({@link RequestHeaders}), only when the journal is read. No accessor returns an unmasked credential. In proxy mode
  * ({@code --proxy-to}) {@code proxy} holds what the validating proxy found in the exchange; it is left out otherwise.
  */
 @JsonPropertyOrder({"timestamp", "method", "path", "status", "rule", "api_key", "team", "request_id", "warnings",
     "headers", "body", "body_size", "body_truncated", "proxy"})
 public record JournalEntry(@JsonIgnore long epochMillis, String method, String path, int status, String rule,
                            String apiKey, String team, String requestId, List<String> warnings,
-                           @JsonIgnore List<String> headerPairs, @JsonIgnore byte[] bodyKept,
+                           @JsonIgnore Iterable<Map.Entry<String, String>> sentHeaders, @JsonIgnore byte[] bodyKept,
                            @JsonIgnore int bodySizeSent,
                            @JsonInclude(JsonInclude.Include.NON_NULL) ExchangeFindings proxy) {
 
@@ -40,7 +41,7 @@ public record JournalEntry(@JsonIgnore long epochMillis, String method, String p
 
     public JournalEntry {
         warnings = warnings == null ? List.of() : warnings;
-        headerPairs = headerPairs == null ? List.of() : headerPairs;
+        sentHeaders = sentHeaders == null ? List.of() : sentHeaders;
     }
 
     /**
@@ -56,7 +57,7 @@ public record JournalEntry(@JsonIgnore long epochMillis, String method, String p
 
     /** This entry with the validating proxy's findings. */
     public JournalEntry withProxy(ExchangeFindings findings) {
-        return new JournalEntry(epochMillis, method, path, status, rule, apiKey, team, requestId, warnings, headerPairs,
+        return new JournalEntry(epochMillis, method, path, status, rule, apiKey, team, requestId, warnings, sentHeaders,
                 bodyKept, bodySizeSent, findings);
     }
 
@@ -66,22 +67,26 @@ public record JournalEntry(@JsonIgnore long epochMillis, String method, String p
         return Instant.ofEpochMilli(epochMillis).toString();
     }
 
-    /** The request headers in the order sent (repeated names joined with {@code ", "}); credentials masked. */
+    /**
+     * The request headers in the order sent (repeated names joined with {@code ", "}), credentials masked, values cut
+     * at 1024 characters.
+     */
     @JsonProperty("headers")
     public Map<String, String> headers() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < headerPairs.size(); i += 2) {
-            out.merge(headerPairs.get(i), headerPairs.get(i + 1), (a, b) -> a + ", " + b);
+        for (Map.Entry<String, String> h : sentHeaders) {
+            out.merge(h.getKey(), RequestHeaders.masked(h.getKey(), h.getValue()), (a, b) -> a + ", " + b);
         }
         return out;
     }
 
-    /** The value of a header (name case-insensitive; repeated ones joined), or null. */
+    /** The value of a header as {@link #headers()} shows it (name case-insensitive), or null. */
     public String header(String name) {
         String value = null;
-        for (int i = 0; i + 1 < headerPairs.size(); i += 2) {
-            if (headerPairs.get(i).equalsIgnoreCase(name)) {
-                value = value == null ? headerPairs.get(i + 1) : value + ", " + headerPairs.get(i + 1);
+        for (Map.Entry<String, String> h : sentHeaders) {
+            if (h.getKey().equalsIgnoreCase(name)) {
+                String shown = RequestHeaders.masked(h.getKey(), h.getValue());
+                value = value == null ? shown : value + ", " + shown;
             }
         }
         return value;

@@ -88,6 +88,9 @@ public final class PriceCalculator implements Pricing {
 
     /** {@code 1} for whole numbers, {@code 1.5} otherwise (never {@code 1.0} or {@code 1E+1}). */
     static String plain(BigDecimal value) {
+        if (value.scale() == 0 && value.precision() < 19) {
+            return Long.toString(value.longValue()); // the usual case, without the BigInteger detour
+        }
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() <= 0 ? stripped.toBigIntegerExact().toString() : stripped.toPlainString();
     }

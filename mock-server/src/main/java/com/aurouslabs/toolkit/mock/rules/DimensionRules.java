@@ -64,6 +64,24 @@ public final class DimensionRules {
         return floor.add(up ? SNAP : BigDecimal.ZERO).setScale(0, RoundingMode.UNNECESSARY).toBigIntegerExact();
     }
 
+    /** {@link #snap(BigDecimal)} of a JSON number, in long arithmetic when it is a whole number that fits. */
+    long snapWhole(long value) {
+        long floor = Math.floorDiv(value, 32L) * 32L;
+        long rest = value - floor;
+        boolean up = rest > 16 || (rest == 16 && !tiesDown);
+        return up ? floor + 32 : floor;
+    }
+
+    private String snapped(JsonNode n) {
+        if (n.isIntegralNumber() && n.canConvertToLong()) {
+            long v = n.longValue();
+            if (v > Long.MIN_VALUE / 2 && v < Long.MAX_VALUE / 2) {
+                return Long.toString(snapWhole(v));
+            }
+        }
+        return snap(n.decimalValue()).toString();
+    }
+
     /** What the mock reports in X-Mock-Resolved-Size: the preset name, {@code WxH} after snapping, or null. */
     public String resolvedSize(ObjectNode body) {
         JsonNode size = body.get("size");
@@ -73,7 +91,7 @@ public final class DimensionRules {
         JsonNode w = body.get("width");
         JsonNode h = body.get("height");
         if (w != null && h != null && w.isNumber() && h.isNumber()) {
-            return snap(w.decimalValue()) + "x" + snap(h.decimalValue());
+            return snapped(w) + "x" + snapped(h);
         }
         return null;
     }

@@ -81,40 +81,46 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
 
     private static final Set<String> SPECIAL_SCHEMES = Set.of("https", "http", "wss", "ws", "ftp");
 
-    /** IPv4 as WHATWG accepts it: inet_aton forms, no ranges, wildcards, prefixes or masks. */
-    private static final IPAddressStringParameters IPV4_PARAMS = ipv4Params();
+    /**
+     * The parsed address tables, built on the first URL judged (not at start-up: most mocks never see a reference
+     * URL, and the ipaddress classes cost start-up time).
+     */
+    private static final class Tables {
+        /** IPv4 as WHATWG accepts it: inet_aton forms, no ranges, wildcards, prefixes or masks. */
+        private static final IPAddressStringParameters IPV4_PARAMS = ipv4Params();
 
-    /** IPv6 inside brackets: standard and mixed (dotted-quad tail) forms only. */
-    private static final IPAddressStringParameters IPV6_PARAMS = ipv6Params();
+        /** IPv6 inside brackets: standard and mixed (dotted-quad tail) forms only. */
+        private static final IPAddressStringParameters IPV6_PARAMS = ipv6Params();
 
-    private static final List<Block> BLOCKS =
-            List.of(
-                    // Most specific first: the first match names the reason.
-                    block("169.254.169.254/32", HostClass.METADATA, "cloud metadata address"),
-                    block("169.254.170.2/32", HostClass.METADATA, "cloud metadata address"),
-                    block("100.100.100.200/32", HostClass.METADATA, "cloud metadata address"),
-                    block("168.63.129.16/32", HostClass.METADATA, "cloud metadata address"),
-                    block("fd00:ec2::254/128", HostClass.METADATA, "cloud metadata address"),
-                    block("255.255.255.255/32", HostClass.BROADCAST, "broadcast address"),
-                    block("0.0.0.0/8", HostClass.UNSPECIFIED, "unspecified address"),
-                    block("10.0.0.0/8", HostClass.PRIVATE, "private address"),
-                    block("172.16.0.0/12", HostClass.PRIVATE, "private address"),
-                    block("192.168.0.0/16", HostClass.PRIVATE, "private address"),
-                    block("100.64.0.0/10", HostClass.SHARED, "shared (carrier-grade NAT) address"),
-                    block("127.0.0.0/8", HostClass.LOOPBACK, "loopback address"),
-                    block("169.254.0.0/16", HostClass.LINK_LOCAL, "link-local address"),
-                    block("224.0.0.0/4", HostClass.MULTICAST, "multicast address"),
-                    block("240.0.0.0/4", HostClass.RESERVED, "reserved address"),
-                    block("::/128", HostClass.UNSPECIFIED, "unspecified address"),
-                    block("::1/128", HostClass.LOOPBACK, "loopback address"),
-                    block("fe80::/10", HostClass.LINK_LOCAL, "link-local address"),
-                    block("fec0::/10", HostClass.SITE_LOCAL, "site-local address"),
-                    block("fc00::/7", HostClass.UNIQUE_LOCAL, "private (unique local) address"),
-                    block("ff00::/8", HostClass.MULTICAST, "multicast address"),
-                    block("100::/64", HostClass.DISCARD, "discard-only address"),
-                    block("64:ff9b:1::/48", HostClass.PRIVATE, "private (local-use NAT64) address"));
+        private static final List<Block> BLOCKS =
+                List.of(
+                        // Most specific first: the first match names the reason.
+                        block("169.254.169.254/32", HostClass.METADATA, "cloud metadata address"),
+                        block("169.254.170.2/32", HostClass.METADATA, "cloud metadata address"),
+                        block("100.100.100.200/32", HostClass.METADATA, "cloud metadata address"),
+                        block("168.63.129.16/32", HostClass.METADATA, "cloud metadata address"),
+                        block("fd00:ec2::254/128", HostClass.METADATA, "cloud metadata address"),
+                        block("255.255.255.255/32", HostClass.BROADCAST, "broadcast address"),
+                        block("0.0.0.0/8", HostClass.UNSPECIFIED, "unspecified address"),
+                        block("10.0.0.0/8", HostClass.PRIVATE, "private address"),
+                        block("172.16.0.0/12", HostClass.PRIVATE, "private address"),
+                        block("192.168.0.0/16", HostClass.PRIVATE, "private address"),
+                        block("100.64.0.0/10", HostClass.SHARED, "shared (carrier-grade NAT) address"),
+                        block("127.0.0.0/8", HostClass.LOOPBACK, "loopback address"),
+                        block("169.254.0.0/16", HostClass.LINK_LOCAL, "link-local address"),
+                        block("224.0.0.0/4", HostClass.MULTICAST, "multicast address"),
+                        block("240.0.0.0/4", HostClass.RESERVED, "reserved address"),
+                        block("::/128", HostClass.UNSPECIFIED, "unspecified address"),
+                        block("::1/128", HostClass.LOOPBACK, "loopback address"),
+                        block("fe80::/10", HostClass.LINK_LOCAL, "link-local address"),
+                        block("fec0::/10", HostClass.SITE_LOCAL, "site-local address"),
+                        block("fc00::/7", HostClass.UNIQUE_LOCAL, "private (unique local) address"),
+                        block("ff00::/8", HostClass.MULTICAST, "multicast address"),
+                        block("100::/64", HostClass.DISCARD, "discard-only address"),
+                        block("64:ff9b:1::/48", HostClass.PRIVATE, "private (local-use NAT64) address"));
 
-    private static final IPAddress IPV4_TRANSLATED = parseCidr("::ffff:0:0:0/96");
+        private static final IPAddress IPV4_TRANSLATED = parseCidr("::ffff:0:0:0/96");
+    }
 
     private static final Set<String> LOOPBACK_NAMES =
             Set.of(
@@ -207,7 +213,7 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
 
         if (endsInNumber(host)) {
             HostForm form = DOTTED_QUAD.matcher(host).matches() ? HostForm.IPV4_DOTTED : HostForm.IPV4_OTHER_SPELLING;
-            IPAddress address = new IPAddressString(normalizeEmptyHex(host), IPV4_PARAMS).getAddress();
+            IPAddress address = new IPAddressString(normalizeEmptyHex(host), Tables.IPV4_PARAMS).getAddress();
             if (address == null || !address.isIPv4()) {
                 return Optional.of(invalidHost("invalid IPv4 literal", form));
             }
@@ -227,7 +233,7 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
             zone = inner.substring(percent + 1);
             inner = inner.substring(0, percent);
         }
-        IPAddress address = new IPAddressString(inner, IPV6_PARAMS).getAddress();
+        IPAddress address = new IPAddressString(inner, Tables.IPV6_PARAMS).getAddress();
         if (address == null || !address.isIPv6()) {
             return Optional.of(invalidHost("invalid IPv6 literal", HostForm.IPV6));
         }
@@ -243,7 +249,7 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
 
     /** Class and reason without the address; empty when public. */
     private static Optional<Hit> classifyAddress(IPAddress address) {
-        for (Block b : BLOCKS) {
+        for (Block b : Tables.BLOCKS) {
             if (b.range.contains(address)) {
                 return Optional.of(new Hit(b.hostClass, b.reason, false));
             }
@@ -256,7 +262,7 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
             if (v6.isIPv4Compatible()) {
                 return embedded(v6.getEmbeddedIPv4Address(), "IPv4-compatible IPv6");
             }
-            if (IPV4_TRANSLATED.contains(v6)) {
+            if (Tables.IPV4_TRANSLATED.contains(v6)) {
                 return embedded(v6.getEmbeddedIPv4Address(), "IPv4-translated IPv6");
             }
             if (v6.isWellKnownIPv4Translatable()) {

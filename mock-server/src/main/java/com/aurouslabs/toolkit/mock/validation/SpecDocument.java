@@ -37,6 +37,18 @@ public record SpecDocument(String source, JsonNode requestBodySchema, JsonNode v
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /**
+     * The spec on the classpath, read once per JVM (like the catalog): every server started without a spec file
+     * shares it. Nothing changes a spec's trees (a reading's schema changes work on a copy).
+     */
+    public static SpecDocument bundled() {
+        return Bundled.SPEC;
+    }
+
+    private static final class Bundled {
+        static final SpecDocument SPEC = fromClasspath();
+    }
+
+    /**
      * Loads {@code path}, or the classpath spec when it is null.
      *
      * @throws StartupException (one line: the file, the problem, the fix) when it is missing, unreadable, not YAML
@@ -44,7 +56,7 @@ public record SpecDocument(String source, JsonNode requestBodySchema, JsonNode v
      */
     public static SpecDocument load(Path path) {
         if (path == null) {
-            return fromClasspath();
+            return bundled();
         }
         byte[] bytes = ConfigFiles.read(path, WHAT, FIX);
         JsonNode root;
