@@ -25,19 +25,24 @@ final class RetryLoop {
   }
 
   <T> T execute(String operation, Supplier<T> attempt) {
+    return execute(operation, options.maxRetries(), attempt);
+  }
+
+  /** Like {@link #execute(String, Supplier)} with a per-call retry budget. */
+  <T> T execute(String operation, int maxRetries, Supplier<T> attempt) {
     int retry = 0;
     while (true) {
       try {
         return attempt.get();
       } catch (AurousException e) {
-        if (!isRetryable(e) || retry >= options.maxRetries()) {
+        if (!isRetryable(e) || retry >= maxRetries) {
           throw e;
         }
         Duration delay = delayFor(e, retry);
         retry++;
         if (LOG.isDebugEnabled()) {
           LOG.debug("{} failed ({}); retry {} of {} in {} ms", operation, summary(e), retry,
-              options.maxRetries(), delay.toMillis());
+              maxRetries, delay.toMillis());
         }
         sleep(delay, e);
       }

@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,7 @@ class AurousClientTest {
 
     try (AurousClient client =
         new AurousClient(Fixtures.options(wm, sleeper).apiVersion("2026-05-15").build())) {
-      client.estimate(new EstimateRequest().prompt("A golden sunset").size(SizePreset._2K_1_1).count(2));
+      client.estimate(new EstimateRequest().prompt("A golden sunset").size(SizePreset._2k_1_1).count(2));
     }
 
     wm.verify(1, postRequestedFor(urlEqualTo(PATH))
@@ -118,8 +117,8 @@ class AurousClientTest {
 
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new java.util.ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      names.add(it.next().getKey());
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      names.add(field.getKey());
     }
     return names;
   }

@@ -28,7 +28,8 @@ final class Fixtures {
    */
   static WireMockExtension wireMock() {
     return WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+        // One acceptor: Jetty's default asks for more than a 2-core machine has and warns about it.
+        .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").jettyAcceptors(1))
         .build();
   }
 

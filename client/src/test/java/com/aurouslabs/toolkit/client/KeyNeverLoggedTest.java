@@ -55,6 +55,7 @@ class KeyNeverLoggedTest {
             Logger l = (Logger) LoggerFactory.getLogger(name);
             l.setLevel(Level.DEBUG);
             l.addAppender(appender);
+            l.setAdditive(false); // captured for the assertions, not printed into the build log
             loggers.add(l);
         }
     }
@@ -64,6 +65,7 @@ class KeyNeverLoggedTest {
         for (Logger l : loggers) {
             l.detachAppender(appender);
             l.setLevel(null);
+            l.setAdditive(true);
         }
         appender.stop();
     }

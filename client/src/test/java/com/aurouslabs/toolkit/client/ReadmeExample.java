@@ -1,13 +1,23 @@
 package com.aurouslabs.toolkit.client;
 
+// README-IMPORTS-BEGIN
+import com.aurouslabs.toolkit.client.AurousClient;
+import com.aurouslabs.toolkit.client.AurousClientOptions;
+import com.aurouslabs.toolkit.client.AurousServiceException;
+import com.aurouslabs.toolkit.client.AurousTransportException;
+import com.aurouslabs.toolkit.client.InvalidRequestException;
+import com.aurouslabs.toolkit.client.RateLimitException;
+import com.aurouslabs.toolkit.client.RawResponse;
 import com.aurouslabs.toolkit.client.generated.model.Estimate;
 import com.aurouslabs.toolkit.client.generated.model.EstimateRequest;
 import com.aurouslabs.toolkit.client.generated.model.SizePreset;
 import java.time.Duration;
+// README-IMPORTS-END
 
 /**
- * The usage snippet of client/README.md. {@link ReadmeExampleTest} runs it against WireMock and checks that
- * the README still contains the text between the markers, so the README cannot drift from compiling code.
+ * The usage snippet of README.md and client/README.md, imports included. {@link ReadmeExampleTest} runs it
+ * against WireMock and checks that both READMEs still contain the text between the markers (imports, a blank
+ * line, then the body), so the READMEs cannot drift from compiling code.
  */
 final class ReadmeExample {
 
@@ -27,7 +37,7 @@ final class ReadmeExample {
     try (AurousClient client = new AurousClient(options)) {
       EstimateRequest request = new EstimateRequest()
           .prompt("A golden sunset over mountains, cinematic lighting")
-          .size(SizePreset._2K_1_1)
+          .size(SizePreset._2k_1_1)             // the wire value "2k_1_1"
           .enhancePrompt(true);
 
       // Just the body:

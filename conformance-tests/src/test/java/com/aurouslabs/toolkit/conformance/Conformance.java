@@ -56,7 +56,7 @@ public final class Conformance {
     } catch (Transport.NoAnswer e) {
       ex = Exchange.none(c, run.transport().baseUrl() + c.path());
       record(run, List.of(new Verdict("NO-SERVER-ERROR", run.policy().classify(run.catalog().rule("NO-SERVER-ERROR"),
-          Set.of("status")), e.getMessage())), Set.of(primaryRule), ex);
+          Set.of("status")), e.getMessage(), Set.of("status"))), Set.of(primaryRule), ex);
       return ex;
     }
     if (ex.status() == 429 && !exp.violates("RATE-LIMIT-BUCKET")) {
@@ -122,7 +122,7 @@ public final class Conformance {
     for (Verdict v : verdicts) {
       judged.add(v.ruleId());
       String msg = "[" + v.ruleId() + "] " + v.message();
-      run.recorder().outcome(v.ruleId(), v.result(), msg + where, requests);
+      run.recorder().outcome(v.ruleId(), v.result(), msg + where, requests, v.parts());
       if (v.result() == Result.FAILED) {
         run.scope().failed(v.ruleId(), msg, where, ex == null ? null : ex.request());
       } else if (v.result() == Result.WARNING) {

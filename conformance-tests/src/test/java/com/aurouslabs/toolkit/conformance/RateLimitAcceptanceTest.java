@@ -17,7 +17,7 @@ import com.aurouslabs.toolkit.conformance.oracle.Expectation;
 import com.aurouslabs.toolkit.conformance.oracle.ReadingOutcome;
 import com.aurouslabs.toolkit.conformance.oracle.Violation;
 import com.aurouslabs.toolkit.conformance.report.Recorder;
-import com.aurouslabs.toolkit.mock.Defect;
+import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.MockServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class RateLimitAcceptanceTest {
       run.recorder().outcome("RATE-LIMIT-BUCKET", Result.SKIPPED, why, 0);
       Assumptions.abort(why);
     }
-    MockServer mock = Target.startMock(Defect.NONE, CAPACITY);
+    MockServer mock = Target.startMock(run.settings(), Defects.NONE, CAPACITY);
     try {
       Fixtures fx = Fixtures.resolve(Settings.of(Map.of()), true);
       Transport t = new Transport(mock.baseUrl(), Fixture.MOCK_API_KEY, fx, new Throttle(0), CAPACITY + 60);

@@ -188,8 +188,9 @@ public final class SuiteRun implements AutoCloseable {
         + " requests to the target, limit " + BUDGET_MODE_LIMIT + " in all, nothing sent elsewhere; properties "
         + "skipped)" : "properties";
     return String.format("%nConformance plan against %s (spec %s): %s; at most %d tries per property (%s; "
-            + "properties that declare fewer keep theirs); request budget %s; rate %s; strict %s",
-        t.description(), spec.source(), mode, tries, triesFrom, budget, rate,
+            + "properties that declare fewer keep theirs); seed %s; request budget %s; rate %s; strict %s",
+        t.description(), spec.source(), mode, tries, triesFrom,
+        settings.get(Setting.SEED).orElse("random per property (AUROUS_SEED fixes one)"), budget, rate,
         policy.strict() ? policy.strictParts() : "false");
   }
 

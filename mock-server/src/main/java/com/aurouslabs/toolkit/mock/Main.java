@@ -6,9 +6,17 @@ import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
 import com.aurouslabs.toolkit.mock.fixtures.KeyFixture;
 import com.aurouslabs.toolkit.mock.fixtures.LoraFixture;
 import com.aurouslabs.toolkit.mock.fixtures.TeamFixture;
+import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.journal.ApiKeyMasker;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifferences;
+import com.aurouslabs.toolkit.mock.proxy.ProxyBanner;
+import com.aurouslabs.toolkit.mock.proxy.ProxySettings;
+import com.aurouslabs.toolkit.mock.reading.Catalog;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
 import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +28,14 @@ import picocli.CommandLine.Option;
 /** {@code java -jar estimate-mock.jar [options]}: turns arguments into {@link MockOptions} and starts the mock. */
 @Command(name = "estimate-mock", mixinStandardHelpOptions = true, version = "estimate-mock 0.1.0",
         description = "Offline mock of the Aurous Labs endpoint POST /v1/images/estimate.",
-        sortOptions = false)
+        sortOptions = false, exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:--help or --version", "1:the machine does not allow it (port in use)",
+            "2:a usage or configuration mistake (bad option, missing or invalid file)",
+            "130:stopped by Ctrl-C", "143:stopped by SIGTERM"})
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--port", description = "Port to listen on (0 = random). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", converter = PortConverter.class,
+            description = "Port to listen on (0 = random). Default: ${DEFAULT-VALUE}.")
     int port = 4010;
 
     @Option(names = "--host", description = "Interface to bind. Default: ${DEFAULT-VALUE}.")
@@ -52,8 +64,28 @@ public final class Main implements Callable<Integer> {
             description = "Answer 200 with the estimate and report violations in X-Mock-Validation-Warnings.")
     boolean warnOnly;
 
-    @Option(names = "--defect", description = "Test-only defect injection: ${COMPLETION-CANDIDATES}.")
-    Defect defect = Defect.NONE;
+    @Option(names = "--profile", paramLabel = "default|alternative", converter = ProfileConverter.class,
+            description = "Reading of the docs where they are silent: the catalog's decisions (default) or their "
+                    + "documented-compatible alternatives. Default: default.")
+    Profile profile = Profile.DEFAULT;
+
+    @Option(names = "--defect", paramLabel = "NAME", converter = DefectConverter.class,
+            description = "Test-only: inject one named defect (NONE = none; the names are listed on a bad name).")
+    String defect = Defects.NONE;
+
+    @Option(names = "--proxy-to", paramLabel = "URL", converter = ProxyUrlConverter.class,
+            description = "Validating proxy: forward every request to this http(s) base URL (e.g. "
+                    + "https://api.aurous-labs.com), return its answer unchanged, and report where it parts from the "
+                    + "contract (X-Mock-Proxy-Violations, GET /__admin/journal).")
+    URI proxyTo;
+
+    @Option(names = "--proxy-timeout", paramLabel = "DURATION", converter = ProxyTimeoutConverter.class,
+            description = "With --proxy-to: how long to wait for the upstream's answer (then 504), e.g. 30s or "
+                    + "500ms. Default: 30s.")
+    Duration proxyTimeout;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
 
     private MockServer server;
 
@@ -61,7 +93,7 @@ public final class Main implements Callable<Integer> {
         configureConsoleLogging();
         Warmup.start();
         Main main = new Main();
-        int code = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = commandLine(main).execute(args);
         if (code != 0 || main.server == null) {
             System.exit(code);
         }
@@ -71,12 +103,35 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         MockOptions options = MockOptions.builder().host(host).port(port).fixtures(fixtures).spec(spec)
-                .rateLimit(rateLimit).latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).defect(defect)
-                .build();
+                .rateLimit(rateLimit).latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).profile(profile)
+                .defect(defect).proxy(proxySettings()).build();
         server = MockServer.start(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "estimate-mock-shutdown"));
+        StopOnSignal.install(server);
         printBanner(System.out, server, fixtures == null);
         return 0;
+    }
+
+    /** The command line of the jar: its options, and errors as one line with exit code 2 or 1 ({@link CliErrors}). */
+    static CommandLine commandLine(Main main) {
+        return new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(CliErrors::usage)
+                .setExecutionExceptionHandler(CliErrors::execution);
+    }
+
+    /** --proxy-to and --proxy-timeout; the mock-only answer changes (--defect, --warn-only) do not combine with it. */
+    private ProxySettings proxySettings() {
+        if (proxyTo == null) {
+            if (proxyTimeout != null) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                        "--proxy-timeout needs --proxy-to URL");
+            }
+            return null;
+        }
+        if (!Defects.NONE.equals(defect) || warnOnly) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--proxy-to returns the upstream's "
+                    + "answers: drop --defect and --warn-only");
+        }
+        return new ProxySettings(proxyTo, proxyTimeout == null ? ProxySettings.DEFAULT_TIMEOUT : proxyTimeout);
     }
 
     /**
@@ -99,6 +154,10 @@ public final class Main implements Callable<Integer> {
 
     static void printBanner(PrintStream out, MockServer server, boolean builtInFixtures) {
         MockOptions o = server.options();
+        if (o.proxy() != null) {
+            ProxyBanner.print(out, server.baseUrl(), o.proxy());
+            return;
+        }
         out.println("Aurous estimate mock");
         out.println("  URL         " + server.baseUrl() + "/v1/images/estimate");
         out.println("  spec        " + server.spec().source() + " (versions " + server.spec().releasedVersions() + ")");
@@ -109,10 +168,21 @@ public final class Main implements Callable<Integer> {
         if (o.warnOnly()) {
             out.println("  mode        warn-only (200 + X-Mock-Validation-Warnings)");
         }
-        if (o.defect() != Defect.NONE) {
-            out.println("  DEFECT      " + o.defect() + " (test-only; breaks " + o.defect().brokenRuleId() + ")");
+        List<ProfileDifference> differences = ProfileDifferences.of(Catalog.get(), false);
+        if (o.profile() == Profile.ALTERNATIVE) {
+            out.println("  profile     alternative: " + differences.size()
+                    + " choices differ from the default (rule: default -> alternative)");
+            for (ProfileDifference d : differences) {
+                out.println("    " + d.ruleId() + ": " + d.decision() + " -> " + d.alternative());
+            }
+        } else {
+            out.println("  profile     default (" + differences.size()
+                    + " choices differ under --profile alternative; GET /__admin/profile lists them)");
         }
-        out.println("  admin       GET /__admin/journal, POST /__admin/reset, GET /__admin/fixtures, PUT /__admin/defect");
+        Defects.find(o.defect()).ifPresent(d -> out.println("  DEFECT      " + d.name() + " (test-only; breaks "
+                + d.ruleId() + ": " + d.description() + ")"));
+        out.println("  admin       GET /__admin/journal, POST /__admin/reset, GET /__admin/fixtures, "
+                + "GET /__admin/profile, PUT /__admin/defect");
         out.println("  keys to use (X-Api-Key or Authorization: Bearer):");
         Fixtures fixtures = server.fixtures();
         for (TeamFixture team : fixtures.teams()) {
@@ -147,12 +217,80 @@ public final class Main implements Callable<Integer> {
         out.flush();
     }
 
+    /** picocli converter for --port: 0 to 65535. */
+    static final class PortConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int port;
+            try {
+                port = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65535) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a port; use 1 to 65535, "
+                        + "or 0 for any free port");
+            }
+            return port;
+        }
+    }
+
     /** picocli converter for --rate-limit. */
     static final class RateLimitConverter implements CommandLine.ITypeConverter<RateLimitSettings> {
         @Override
         public RateLimitSettings convert(String value) {
             try {
                 return RateLimitSettings.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** picocli converter for --profile. */
+    static final class ProfileConverter implements CommandLine.ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            try {
+                return Profile.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** picocli converter for --defect: the canonical name, or one error listing every name. */
+    static final class DefectConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return Defects.canonical(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** picocli converter for --proxy-to (the message never repeats the value: a URL may carry a secret). */
+    static final class ProxyUrlConverter implements CommandLine.ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            try {
+                return ProxySettings.parseUrl(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** picocli converter for --proxy-timeout. */
+    static final class ProxyTimeoutConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                Duration timeout = ProxySettings.parseTimeout(value);
+                new ProxySettings(URI.create("http://127.0.0.1"), timeout);
+                return timeout;
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

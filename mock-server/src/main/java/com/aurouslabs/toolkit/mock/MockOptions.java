@@ -1,5 +1,7 @@
 package com.aurouslabs.toolkit.mock;
 
+import com.aurouslabs.toolkit.mock.defect.Defects;
+import com.aurouslabs.toolkit.mock.proxy.ProxySettings;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,18 +10,24 @@ import java.util.Objects;
 
 /**
  * Everything a {@link MockServer} is started with. {@code fixtures} and {@code spec} null mean the built-in
- * fixtures and the spec on the classpath; port 0 means a random free port (the CLI defaults to 4010).
+ * fixtures and the spec on the classpath; port 0 means a random free port (the CLI defaults to 4010). {@code profile}
+ * picks the reading of the docs ({@link Profile}); {@code defect} names an injected defect
+ * ({@link com.aurouslabs.toolkit.mock.defect.Defects}, {@code "NONE"} for none; an unknown name is an error).
+ * {@code proxy} non-null turns the server into the validating proxy ({@code --proxy-to}): every request but the
+ * admin routes goes to that upstream.
  */
 public record MockOptions(String host, int port, Path fixtures, Path spec, RateLimitSettings rateLimit,
-                          LatencySettings latency, String corsOrigin, boolean warnOnly, Defect defect, Clock clock,
-                          int journalCapacity, Duration forcedTimeout, Duration idleTimeout) {
+                          LatencySettings latency, String corsOrigin, boolean warnOnly, Profile profile,
+                          String defect, Clock clock, int journalCapacity, Duration forcedTimeout,
+                          Duration idleTimeout, ProxySettings proxy) {
 
     public MockOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(corsOrigin, "corsOrigin");
-        Objects.requireNonNull(defect, "defect");
+        Objects.requireNonNull(profile, "profile");
+        defect = Defects.canonical(defect);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(forcedTimeout, "forcedTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -41,16 +49,18 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
 
     public Builder toBuilder() {
         return new Builder().host(host).port(port).fixtures(fixtures).spec(spec).rateLimit(rateLimit)
-                .latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).defect(defect).clock(clock)
-                .journalCapacity(journalCapacity).forcedTimeout(forcedTimeout).idleTimeout(idleTimeout);
+                .latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).profile(profile).defect(defect).clock(clock)
+                .journalCapacity(journalCapacity).forcedTimeout(forcedTimeout).idleTimeout(idleTimeout).proxy(proxy);
     }
 
     /**
      * The idle timeout the server uses: {@link #idleTimeout()}, but always longer than the longest answer the
-     * mock delays on purpose (the X-Mock-Force timeout hold plus the largest latency), so those are never cut.
+     * mock delays on purpose (the X-Mock-Force timeout hold, or the proxy's upstream timeout, plus the largest
+     * latency), so those are never cut.
      */
     public Duration effectiveIdleTimeout() {
-        Duration longestHold = forcedTimeout.plusMillis(latency.fixedMillis() + latency.jitterMillis())
+        Duration hold = proxy != null && proxy.timeout().compareTo(forcedTimeout) > 0 ? proxy.timeout() : forcedTimeout;
+        Duration longestHold = hold.plusMillis(latency.fixedMillis() + latency.jitterMillis())
                 .plusSeconds(1);
         return idleTimeout.compareTo(longestHold) >= 0 ? idleTimeout : longestHold;
     }
@@ -65,11 +75,13 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
         private LatencySettings latency = LatencySettings.NONE;
         private String corsOrigin = "*";
         private boolean warnOnly;
-        private Defect defect = Defect.NONE;
+        private Profile profile = Profile.DEFAULT;
+        private String defect = Defects.NONE;
         private Clock clock = Clock.systemUTC();
         private int journalCapacity = 1000;
         private Duration forcedTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(60);
+        private ProxySettings proxy;
 
         public Builder host(String host) {
             this.host = host;
@@ -123,8 +135,15 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
             return this;
         }
 
-        public Builder defect(Defect defect) {
-            this.defect = defect;
+        /** The reading of the docs to serve; default {@link Profile#DEFAULT}. */
+        public Builder profile(Profile profile) {
+            this.profile = profile;
+            return this;
+        }
+
+        /** A defect by name ({@code Defects.all()}); {@code "NONE"} or null for none. Checked in {@link #build()}. */
+        public Builder defect(String name) {
+            this.defect = name;
             return this;
         }
 
@@ -149,9 +168,15 @@ public record MockOptions(String host, int port, Path fixtures, Path spec, RateL
             return this;
         }
 
+        /** Proxy mode: forward to this upstream and judge the exchanges; null (the default) for the offline mock. */
+        public Builder proxy(ProxySettings proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
         public MockOptions build() {
-            return new MockOptions(host, port, fixtures, spec, rateLimit, latency, corsOrigin, warnOnly, defect,
-                    clock, journalCapacity, forcedTimeout, idleTimeout);
+            return new MockOptions(host, port, fixtures, spec, rateLimit, latency, corsOrigin, warnOnly, profile,
+                    defect, clock, journalCapacity, forcedTimeout, idleTimeout, proxy);
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.aurouslabs.toolkit.mock;
 
-import com.aurouslabs.toolkit.mock.error.ErrorEnvelopeFactory;
 import com.aurouslabs.toolkit.mock.fixtures.FixtureIndex;
 import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
 import com.aurouslabs.toolkit.mock.fixtures.FixturesLoader;
@@ -10,18 +9,21 @@ import com.aurouslabs.toolkit.mock.http.EstimatePipeline;
 import com.aurouslabs.toolkit.mock.http.MockHttpHandler;
 import com.aurouslabs.toolkit.mock.http.ResponseWriter;
 import com.aurouslabs.toolkit.mock.journal.RequestJournal;
-import com.aurouslabs.toolkit.mock.rules.AuthRules;
+import com.aurouslabs.toolkit.mock.proxy.ValidatingProxy;
 import com.aurouslabs.toolkit.mock.rules.IpAddressReferenceHostPolicy;
 import com.aurouslabs.toolkit.mock.rules.ReferenceHostPolicy;
-import com.aurouslabs.toolkit.mock.rules.RuleRegistry;
-import com.aurouslabs.toolkit.mock.rules.VersionRules;
-import com.aurouslabs.toolkit.mock.validation.BodySchemaValidator;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifferences;
+import com.aurouslabs.toolkit.mock.reading.Catalog;
+import com.aurouslabs.toolkit.mock.reading.Readings;
 import com.aurouslabs.toolkit.mock.validation.SpecDocument;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -63,53 +65,67 @@ public final class MockServer implements AutoCloseable {
         return start(options, new IpAddressReferenceHostPolicy());
     }
 
-    /** Starts with another REF-URL-HOST-BLOCKED policy (the full SSRF implementation, or a test double). */
+    /**
+     * Starts with another REF-URL-HOST-BLOCKED policy (the full SSRF implementation, or a test double).
+     *
+     * @throws StartupException when the port is taken, the host is not an address of this machine, or a file the
+     *                          options name is missing or invalid (one line that names the fix)
+     */
     public static MockServer start(MockOptions options, ReferenceHostPolicy hostPolicy) {
-        // The spec (read + compile) and Vert.x (create) are independent: do them on two threads.
-        FutureTask<SpecAndSchema> specTask = new FutureTask<>(() -> {
+        if (options.port() != 0) {
+            // Fail fast, before the spec, the fixtures and Vert.x are loaded: a taken port is the likeliest mistake.
+            probe(options.host(), options.port());
+        }
+        // The spec, the catalog and the fixtures (read, then the reading built: the schema compiled) and Vert.x
+        // (create) are independent: do them on two threads.
+        MockState state = new MockState(options);
+        FutureTask<Loaded> loadTask = new FutureTask<>(() -> {
             SpecDocument loaded = SpecDocument.load(options.spec());
-            BodySchemaValidator validator = new BodySchemaValidator(loaded);
-            ErrorEnvelopeFactory.docUrlBase(); // reads rules.yaml now, not on the first error
-            return new SpecAndSchema(loaded, validator);
+            Fixtures fixtures = FixturesLoader.load(options.fixtures());
+            FixtureIndex index = new FixtureIndex(fixtures);
+            Readings readings = new Readings(Catalog.get(), loaded, index, state.rateLimiter(), hostPolicy,
+                    options.profile());
+            state.readings(readings::build);
+            return new Loaded(loaded, fixtures, index, ProfileDifferences.of(Catalog.get()));
         });
-        Thread specThread = new Thread(specTask, "estimate-mock-spec-loader");
-        specThread.setDaemon(true);
-        specThread.start();
+        Thread loadThread = new Thread(loadTask, "estimate-mock-spec-loader");
+        loadThread.setDaemon(true);
+        loadThread.start();
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
-        SpecDocument spec;
-        BodySchemaValidator schema;
-        Fixtures fixtures;
+        Loaded loaded;
         try {
-            fixtures = FixturesLoader.load(options.fixtures());
-            SpecAndSchema loaded = await(specTask);
-            spec = loaded.spec();
-            schema = loaded.schema();
+            loaded = await(loadTask);
         } catch (RuntimeException | Error e) {
             vertx.close();
             throw e;
         }
-        FixtureIndex index = new FixtureIndex(fixtures);
-        MockState state = new MockState(options);
-        AuthRules auth = new AuthRules(index);
-        EstimatePipeline pipeline = new EstimatePipeline(auth, new VersionRules(spec, schema), schema,
-                new RuleRegistry(hostPolicy), index, state, options.warnOnly());
+        SpecDocument spec = loaded.spec();
+        Fixtures fixtures = loaded.fixtures();
+        FixtureIndex index = loaded.index();
+        EstimatePipeline pipeline = new EstimatePipeline(index, state, options.warnOnly());
 
         CorsPolicy cors = new CorsPolicy(options.corsOrigin());
         ResponseWriter writer = new ResponseWriter(vertx, state, cors, options.latency());
         MockHttpHandler handler = new MockHttpHandler(vertx, pipeline,
-                new AdminEndpoints(state, fixtures, spec.defaultVersion()), writer, cors, state, auth,
-                spec.defaultVersion(), options.forcedTimeout());
+                new AdminEndpoints(state, fixtures, spec.defaultVersion(), options.profile(), loaded.differences()),
+                writer, cors, state, spec.defaultVersion(),
+                options.forcedTimeout());
         List<HttpServer> servers;
         try {
-            servers = listen(vertx, handler, options, loops);
+            // Proxy mode: the validating proxy takes every request but the admin routes (--proxy-to).
+            Handler<HttpServerRequest> requests = options.proxy() == null ? handler
+                    : ValidatingProxy.create(vertx, options, Catalog.get(), spec, index, state.rateLimiter(), hostPolicy,
+                    state.journal(), handler);
+            servers = listen(vertx, handler, requests, options, loops);
         } catch (RuntimeException e) {
             vertx.close();
-            throw e;
+            throw e instanceof StartupException ? e : cannotListen(options.host(), options.port(), e);
         }
         MockServer mock = new MockServer(options, spec, fixtures, state, vertx, servers);
-        LOG.info("estimate mock listening on {} (spec {}, {} event loops)", mock.baseUrl(), spec.source(), loops);
+        LOG.info("estimate mock listening on {} (spec {}, {} event loops{})", mock.baseUrl(), spec.source(), loops,
+                options.proxy() == null ? "" : ", validating proxy to " + options.proxy());
         return mock;
     }
 
@@ -139,14 +155,25 @@ public final class MockServer implements AutoCloseable {
         return state.journal();
     }
 
-    public Defect defect() {
+    /** The reading of the docs this server serves. */
+    public Profile profile() {
+        return options.profile();
+    }
+
+    /** The name of the injected defect ({@code NONE} for none). */
+    public String defect() {
         return state.defect();
     }
 
-    /** Test-only defect injection (same as PUT /__admin/defect). */
-    public void defect(Defect defect) {
-        state.defect(defect);
+    /**
+     * Injects a defect by name ({@code NONE} clears it), same as {@code PUT /__admin/defect}. Test-only.
+     *
+     * @throws IllegalArgumentException listing the names when {@code name} names no defect
+     */
+    public void defect(String name) {
+        state.defect(name);
     }
+
 
     /** Refills every rate-limit bucket, clears the journal and restores the start-up defect. */
     public void reset() {
@@ -172,7 +199,8 @@ public final class MockServer implements AutoCloseable {
      * One HttpServer per event loop on one port (Vert.x shares a fixed port between them). Port 0 is first turned
      * into a free port, retried if another process takes it between the probe and the bind.
      */
-    private static List<HttpServer> listen(Vertx vertx, MockHttpHandler handler, MockOptions options, int loops) {
+    private static List<HttpServer> listen(Vertx vertx, MockHttpHandler handler, Handler<HttpServerRequest> requests,
+                                           MockOptions options, int loops) {
         int attempts = options.port() == 0 ? 5 : 1;
         RuntimeException last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
@@ -194,7 +222,7 @@ public final class MockServer implements AutoCloseable {
                                     .setHttp2ClearTextEnabled(false)
                                     .setCompressionSupported(false))
                             .connectionHandler(handler::guardVersions)
-                            .requestHandler(handler)
+                            .requestHandler(requests)
                             .invalidRequestHandler(handler::invalidRequest);
                     await(server.listen());
                     servers.add(server);
@@ -210,6 +238,47 @@ public final class MockServer implements AutoCloseable {
         throw last;
     }
 
+    /** Binds {@code host:port} once and lets it go: a {@link StartupException} when nothing could listen there. */
+    private static void probe(String host, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw cannotListen(host, port, e);
+        }
+    }
+
+    /** One line that names the address, why nothing can listen there and what to do instead. */
+    static StartupException cannotListen(String host, int port, Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && !(cause instanceof java.net.SocketException)) {
+            cause = cause.getCause();
+        }
+        String reason = String.valueOf(cause.getMessage());
+        String address = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        int next = port >= 65535 ? 4010 : port + 1;
+        if (reason.contains("already in use")) {
+            return StartupException.environment("port " + port + " on " + host + " is already in use (another mock "
+                    + "or program listens there); stop it, or start with --port " + next
+                    + " or --port 0 (any free port)", failure);
+        }
+        if (reason.contains("Permission denied") || reason.contains("Access denied")) {
+            return StartupException.environment("not allowed to listen on " + address + " (ports below 1024 "
+                    + "need privileges); use a port from 1024 up, e.g. --port 4010, or --port 0 (any free port)",
+                    failure);
+        }
+        if (reason.contains("assign requested address") || reason.contains("Unresolved")
+                || cause instanceof java.net.UnknownHostException
+                || failure instanceof java.nio.channels.UnresolvedAddressException) {
+            return StartupException.configuration("cannot listen on " + address + ": " + host + " is not an address "
+                    + "of this machine; use --host 127.0.0.1 (the default), 0.0.0.0 (every interface) or one of "
+                    + "this machine's addresses", failure);
+        }
+        return StartupException.environment("cannot listen on " + address + " (" + reason + "); try another "
+                + "port (--port 0 picks a free one) or --host 127.0.0.1", failure);
+    }
+
     private static int freePort(String host) {
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.setReuseAddress(true);
@@ -220,7 +289,8 @@ public final class MockServer implements AutoCloseable {
         }
     }
 
-    private record SpecAndSchema(SpecDocument spec, BodySchemaValidator schema) {
+    private record Loaded(SpecDocument spec, Fixtures fixtures, FixtureIndex index,
+                          List<ProfileDifference> differences) {
     }
 
     private static <T> T await(FutureTask<T> task) {

@@ -24,6 +24,14 @@ class HeaderSafetyAcceptanceTest {
     }
 
     @Test
+    void huge_dimensions_in_warn_only_mode_are_reported_and_snapped_not_a_500() {
+        Reply reply = client.estimate("{\"prompt\":\"x\",\"width\":1e30,\"height\":-5}");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("X-Mock-Validation-Warnings")).contains("DIM-RANGE");
+        assertThat(reply.header("X-Mock-Resolved-Size")).isEqualTo("1000000000000000000000000000000x0");
+    }
+
+    @Test
     void control_characters_in_unknown_field_names_are_escaped_in_the_warnings() {
         Reply reply = client.estimate("{\"prompt\":\"x\",\"a\\u000bb\":1,\"a\\nb\":2,\"a\\u0000\\u007fz\":3}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);

@@ -53,6 +53,23 @@ class StartupOptionsAcceptanceTest {
     }
 
     @Test
+    void a_nullable_enum_that_lists_null_never_suggests_null_as_a_value() throws IOException {
+        // OpenAPI 3.0.3 asks a nullable enum to list null: a spec that does so must not end the message in "null".
+        String spec = bundledSpec();
+        String listsNull = spec.replace("        - 4k_21_9\n", "        - 4k_21_9\n        - null\n");
+        assertThat(listsNull).isNotEqualTo(spec);
+        Path file = Files.writeString(dir.resolve("estimate.yaml"), listsNull);
+        try (MockServer server = MockServer.start(MockOptions.builder().spec(file).build())) {
+            MockClient client = new MockClient(server.baseUrl());
+            Reply bad = client.estimate("{\"prompt\":\"x\",\"size\":\"hd\"}");
+            assertInvalid(bad, "invalid_format", "size");
+            assertThat(bad.error().path("message").asText()).startsWith("size must be one of 2k_1_1,")
+                    .endsWith(", 4k_21_9.").doesNotContain("null");
+            assertThat(client.estimate("{\"prompt\":\"x\",\"size\":null}").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void fixtures_file_replaces_the_built_in_fixtures() throws IOException {
         Path file = dir.resolve("fixtures.json");
         Files.writeString(file, """
@@ -83,7 +100,8 @@ class StartupOptionsAcceptanceTest {
         Path file = dir.resolve("fixtures.yaml");
         Files.writeString(file, "rate_card: {image_base: 1, enhance_multiplier: 2}\nteams: []\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MockServer.start(
-                MockOptions.builder().fixtures(file).build())).isInstanceOf(IllegalArgumentException.class);
+                MockOptions.builder().fixtures(file).build())).isInstanceOf(StartupException.class)
+                .hasMessageContaining("unknown property 'enhance_multiplier'").hasMessageContaining("line 1");
     }
 
     @Test

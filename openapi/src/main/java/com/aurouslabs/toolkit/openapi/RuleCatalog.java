@@ -40,7 +40,11 @@ public final class RuleCatalog {
     private final int catalogVersion;
     private final String docUrlBase;
     private final Map<String, String> sources;
+    private final List<String> fixedOrder;
     private final List<String> evaluationOrder;
+    private final List<String> alternativeEvaluationOrder;
+    private final SchemaFindingOrder schemaFindings;
+    private final SchemaFindingOrder alternativeSchemaFindings;
     private final List<String> catalogOnly;
     private final List<Rule> rules;
     private final Map<String, Rule> byId;
@@ -51,7 +55,15 @@ public final class RuleCatalog {
         this.sources = doc.sources() == null
                 ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(doc.sources()));
-        this.evaluationOrder = doc.evaluationOrder() == null ? List.of() : List.copyOf(doc.evaluationOrder());
+        Order order = doc.evaluationOrder() == null ? new Order(null, null, null, null) : doc.evaluationOrder();
+        this.fixedOrder = order.fixed() == null ? List.of() : List.copyOf(order.fixed());
+        this.evaluationOrder = concat(fixedOrder, order.decision());
+        this.alternativeEvaluationOrder = concat(fixedOrder,
+                order.alternative() == null ? order.decision() : order.alternative());
+        this.schemaFindings = order.schemaFindings() == null ? SchemaFindingOrder.PROPERTY_ORDER
+                : order.schemaFindings().decision();
+        this.alternativeSchemaFindings = order.schemaFindings() == null ? schemaFindings
+                : order.schemaFindings().alternative();
         this.catalogOnly = doc.catalogOnly() == null ? List.of() : List.copyOf(doc.catalogOnly());
         this.rules = doc.rules() == null ? List.of() : List.copyOf(doc.rules());
         // Keeps the first of duplicate IDs; RuleCatalogTest fails on duplicates.
@@ -104,9 +116,41 @@ public final class RuleCatalog {
         return sources;
     }
 
-    /** Rule IDs (and one free-text step for the schema rules) in the order an implementation checks them. */
+    /**
+     * Rule IDs in the order the decision reading checks them when a request breaks several: the fixed steps, then
+     * the rest. {@value #SCHEMA_STEP} stands for the schema rules of estimate.yaml (their findings ordered by
+     * {@link #schemaFindings()}).
+     */
     public List<String> evaluationOrder() {
         return evaluationOrder;
+    }
+
+    /** The same steps in the order of the alternative reading (the fixed steps first, unchanged). */
+    public List<String> alternativeEvaluationOrder() {
+        return alternativeEvaluationOrder;
+    }
+
+    /**
+     * The steps every reading takes first, in this order (a route, the body size and the key are settled before
+     * anything else, and an unauthenticated request is not counted); the order of the others is not documented.
+     */
+    public List<String> fixedEvaluationOrder() {
+        return fixedOrder;
+    }
+
+    /** How the decision orders several schema findings of one request. */
+    public SchemaFindingOrder schemaFindings() {
+        return schemaFindings;
+    }
+
+    /** How the alternative reading orders several schema findings of one request. */
+    public SchemaFindingOrder alternativeSchemaFindings() {
+        return alternativeSchemaFindings;
+    }
+
+    /** Every rule whose alternative reading differs from its decision, in catalog order. */
+    public List<Rule> alternatives() {
+        return rules.stream().filter(Rule::differsUnderAlternative).toList();
     }
 
     /** IDs that estimate.yaml does not cite on purpose. */
@@ -137,13 +181,42 @@ public final class RuleCatalog {
         return Optional.ofNullable(rule.outcome()).map(Outcome::code).map(code -> docUrlBase + code);
     }
 
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        if (second != null) {
+            all.addAll(second);
+        }
+        return List.copyOf(all);
+    }
+
+    /** The pseudo step of {@link #evaluationOrder()} that stands for the schema rules of estimate.yaml. */
+    public static final String SCHEMA_STEP = "SCHEMA";
+
+    /** How several schema findings of one request are ordered. */
+    public enum SchemaFindingOrder {
+        /** In the order of the properties in the schema (prompt first), required before type before the rest. */
+        @com.fasterxml.jackson.annotation.JsonProperty("property_order")
+        PROPERTY_ORDER,
+        /** In the reverse order of the properties (the last property first). */
+        @com.fasterxml.jackson.annotation.JsonProperty("reverse_property_order")
+        REVERSE_PROPERTY_ORDER
+    }
+
     /** The YAML document as written; mapped to the public API by the constructor. */
     record Document(
             int catalogVersion,
             String docUrlBase,
             List<String> catalogOnly,
             Map<String, String> sources,
-            List<String> evaluationOrder,
+            Order evaluationOrder,
             List<Rule> rules) {
+    }
+
+    /** {@code evaluation_order:} as written. */
+    record Order(List<String> fixed, List<String> decision, List<String> alternative, SchemaOrders schemaFindings) {
+    }
+
+    /** {@code evaluation_order.schema_findings:} as written. */
+    record SchemaOrders(SchemaFindingOrder decision, SchemaFindingOrder alternative) {
     }
 }

@@ -3,7 +3,6 @@ package com.aurouslabs.toolkit.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,8 +82,7 @@ final class RequestTightening {
                 found.add(path + ": additionalProperties became false");
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("properties").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> property = it.next();
+        for (Map.Entry<String, JsonNode> property : o.path("properties").properties()) {
             JsonNode newProperty = n.path("properties").path(property.getKey());
             if (newProperty.isMissingNode() && n.path("additionalProperties").isBoolean()
                     && !n.path("additionalProperties").asBoolean()) {

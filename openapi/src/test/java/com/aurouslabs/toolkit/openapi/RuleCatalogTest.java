@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -216,6 +215,142 @@ class RuleCatalogTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------------ alternatives
+
+    @Test
+    void every_inferred_rule_has_an_alternative_or_says_why_none_is_compatible() {
+        assertThat(CATALOG.rules()).filteredOn(Rule::isInferred).allSatisfy(rule -> {
+            assertThat(rule.alternative()).as("%s alternative", rule.id()).isNotNull();
+            assertThat(rule.differsUnderAlternative() || rule.alternative().isNone())
+                    .as("%s: an alternative that differs, or `none` with the reason", rule.id()).isTrue();
+        });
+        assertThat(CATALOG.rules()).filteredOn(r -> r.alternative() != null && r.alternative().isNone())
+                .allSatisfy(rule -> {
+                    assertThat(rule.isInferred()).as("%s: none is for inferred rules", rule.id()).isTrue();
+                    assertThat(rule.alternative().outcome()).isEmpty();
+                    assertThat(rule.alternative().choices()).isEmpty();
+                    assertThat(rule.alternative().schema()).isEmpty();
+                });
+    }
+
+    @Test
+    void a_documented_rule_whose_code_is_ours_has_an_alternative_code() {
+        assertThat(CATALOG.rules())
+                .filteredOn(r -> !r.isInferred() && r.outcome().isError() && !r.outcome().isDocumented("code"))
+                .isNotEmpty()
+                .allSatisfy(rule -> assertThat(rule.alternativeOutcome().code()).as("%s alternative code", rule.id())
+                        .isNotEqualTo(rule.outcome().code()));
+    }
+
+    @Test
+    void a_param_with_an_item_index_has_an_alternative_without_it() {
+        assertThat(CATALOG.rules()).filteredOn(r -> r.outcome().param() != null
+                        && (r.outcome().param().contains("[{i}]") || r.outcome().param().equals("{path}")))
+                .hasSizeGreaterThanOrEqualTo(6)
+                .allSatisfy(rule -> assertThat(rule.alternativeOutcome().param()).as("%s alternative param", rule.id())
+                        .doesNotContain("[").isNotEqualTo("{path}"));
+    }
+
+    @Test
+    void an_alternative_never_changes_a_documented_part_or_the_type() {
+        assertThat(CATALOG.rules()).filteredOn(r -> r.alternative() != null).allSatisfy(rule -> {
+            Alternative alt = rule.alternative();
+            assertThat(alt.outcome().keySet()).as("%s outcome parts", rule.id()).isSubsetOf(Alternative.PARTS);
+            for (String part : alt.changedParts()) {
+                assertThat(rule.outcome().isDocumented(part)).as("%s changes documented %s", rule.id(), part)
+                        .isFalse();
+            }
+            Outcome before = rule.outcome();
+            Outcome after = rule.alternativeOutcome();
+            if (before.isError() && after.isError() && before.status().equals(after.status())) {
+                assertThat(after.type()).as("%s type (tied to the status)", rule.id()).isEqualTo(before.type());
+            }
+            if (after.isError()) {
+                assertThat(after.type()).as("%s type", rule.id())
+                        .isIn("invalid_request", "authentication", "not_found", "rate_limit", "server_error");
+                assertThat(after.code()).as("%s code", rule.id()).matches("[a-z]+(_[a-z]+)*");
+                assertThat(after.message()).as("%s message", rule.id()).isNotBlank();
+            }
+        });
+    }
+
+    @Test
+    void alternative_choices_flip_choices_the_rule_has() {
+        assertThat(CATALOG.rules()).filteredOn(r -> r.alternative() != null).allSatisfy(rule -> {
+            for (var choice : rule.alternative().choices().entrySet()) {
+                assertThat(rule.choices()).as("%s choices", rule.id()).containsKey(choice.getKey());
+                assertThat(choice.getValue()).as("%s %s", rule.id(), choice.getKey())
+                        .isNotBlank().isNotEqualTo(rule.choices().get(choice.getKey()));
+            }
+        });
+        assertThat(CATALOG.rules()).allSatisfy(rule -> rule.choices().forEach((name, value) ->
+                assertThat(name + value).as("%s choice", rule.id()).matches("[a-z_]+[a-z_]+")));
+    }
+
+    @Test
+    void alternative_schema_changes_point_at_keywords_of_the_request_body_schema() {
+        JsonNode body = SPEC.at("/components/schemas/EstimateRequest");
+        assertThat(CATALOG.rules()).filteredOn(r -> r.alternative() != null).allSatisfy(rule -> {
+            for (String pointer : rule.alternative().schema().keySet()) {
+                assertThat(pointer).as("%s schema change", rule.id()).startsWith("/");
+                String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+                assertThat(parent.isEmpty() || body.at(parent).isObject())
+                        .as("%s: %s names a schema object of EstimateRequest", rule.id(), parent).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void every_error_outcome_has_a_message_template() {
+        assertThat(CATALOG.rules()).filteredOn(r -> r.outcome().isError()).allSatisfy(rule ->
+                assertThat(rule.outcome().message()).as("%s message", rule.id()).isNotBlank().endsWith("."));
+    }
+
+    @Test
+    void the_alternative_order_has_the_same_steps_after_the_same_fixed_ones() {
+        List<String> fixed = CATALOG.fixedEvaluationOrder();
+        assertThat(fixed).startsWith("ROUTE-NOT-FOUND", "ROUTE-METHOD-NOT-ALLOWED", "BODY-TOO-LARGE")
+                .endsWith("RATE-LIMIT-BUCKET");
+        assertThat(CATALOG.evaluationOrder()).startsWith(fixed.toArray(String[]::new)).doesNotHaveDuplicates()
+                .contains(RuleCatalog.SCHEMA_STEP);
+        assertThat(CATALOG.alternativeEvaluationOrder()).startsWith(fixed.toArray(String[]::new))
+                .containsExactlyInAnyOrderElementsOf(CATALOG.evaluationOrder())
+                .isNotEqualTo(CATALOG.evaluationOrder());
+        List<String> steps = new ArrayList<>(CATALOG.evaluationOrder());
+        steps.remove(RuleCatalog.SCHEMA_STEP);
+        assertThat(steps).isSubsetOf(ids());
+        assertThat(CATALOG.alternativeSchemaFindings()).isNotEqualTo(CATALOG.schemaFindings());
+    }
+
+    @Test
+    void readme_decisions_table_lists_every_rule_that_differs_with_both_readings() throws IOException {
+        // Tests run in the module directory; the README is the project's, one level up.
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        int start = readme.indexOf("| rule | decision | alternative |");
+        assertThat(start).as("README table header `| rule | decision | alternative |`").isPositive();
+        Set<String> inTable = new TreeSet<>();
+        for (String line : readme.substring(start).split("\\n")) {
+            if (!line.startsWith("|")) {
+                break;
+            }
+            String[] cells = line.split("\\|");
+            if (cells.length < 4 || line.startsWith("| rule") || line.startsWith("|---")) {
+                continue;
+            }
+            assertThat(cells[2].strip()).as("decision of %s", cells[1]).isNotEmpty();
+            assertThat(cells[3].strip()).as("alternative of %s", cells[1]).isNotEmpty();
+            Matcher id = CITED_ID.matcher(cells[1]);
+            while (id.find()) {
+                inTable.add(id.group());
+            }
+        }
+        Set<String> expected = new TreeSet<>();
+        CATALOG.rules().stream().filter(r -> r.isInferred() || r.differsUnderAlternative())
+                .forEach(r -> expected.add(r.id()));
+        expected.add("EVALUATION-ORDER");
+        assertThat(inTable).as("rules in the README decisions table").isEqualTo(expected);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static Set<String> ids() {
@@ -249,8 +384,7 @@ class RuleCatalogTest {
 
     private static void collectText(JsonNode node, List<String> out) {
         if (node.isContainerNode()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 if ((field.getKey().equals("description") || field.getKey().equals("summary"))
                         && field.getValue().isTextual()) {
                     out.add(field.getValue().asText());

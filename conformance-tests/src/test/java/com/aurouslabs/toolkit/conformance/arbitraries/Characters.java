@@ -23,20 +23,22 @@ public final class Characters {
     return Ids.malformedUlid().map(s -> "char_" + s);
   }
 
-  /** Tag = state; value = the id, or null for "no character". */
-  public static Arbitrary<Tagged<Object>> state(Fixtures fixtures) {
-    List<Tuple.Tuple2<Integer, Arbitrary<Tagged<Object>>>> f = new ArrayList<>();
-    f.add(Tuple.of(4, Arbitraries.just(Numbers.t("none", null))));
+  /**
+   * One arbitrary per character state, in a fixed order (none, ready, not ready, another team's, unknown, malformed;
+   * a fixture state only when the fixture is known). Tag = state; value = the id, or null for "no character".
+   */
+  public static List<Arbitrary<Tagged<Object>>> states(Fixtures fixtures) {
+    List<Arbitrary<Tagged<Object>>> out = new ArrayList<>();
+    out.add(Arbitraries.just(Numbers.t("none", null)));
     if (fixtures.has(Fixture.READY_CHARACTER)) {
-      f.add(Tuple.of(4, Arbitraries.of(fixtures.all(Fixture.READY_CHARACTER)).map(id -> Numbers.t("ready", id))));
+      out.add(Arbitraries.of(fixtures.all(Fixture.READY_CHARACTER)).map(id -> Numbers.t("ready", id)));
     }
     if (fixtures.has(Fixture.NOT_READY_CHARACTER)) {
-      f.add(Tuple.of(3, Arbitraries.of(fixtures.all(Fixture.NOT_READY_CHARACTER)).map(id -> Numbers.t("not-ready", id))));
+      out.add(Arbitraries.of(fixtures.all(Fixture.NOT_READY_CHARACTER)).map(id -> Numbers.t("not-ready", id)));
     }
-    fixtures.get(Fixture.FOREIGN_CHARACTER)
-        .ifPresent(id -> f.add(Tuple.of(3, Arbitraries.just(Numbers.t("foreign", id)))));
-    f.add(Tuple.of(3, unknownId().map(id -> Numbers.t("unknown", id))));
-    f.add(Tuple.of(1, malformedId().map(id -> Numbers.t("malformed", id))));
-    return Arbitraries.frequencyOf(f.toArray(Tuple.Tuple2[]::new));
+    fixtures.get(Fixture.FOREIGN_CHARACTER).ifPresent(id -> out.add(Arbitraries.just(Numbers.t("foreign", id))));
+    out.add(unknownId().map(id -> Numbers.t("unknown", id)));
+    out.add(malformedId().map(id -> Numbers.t("malformed", id)));
+    return out;
   }
 }

@@ -123,7 +123,7 @@ public final class BudgetPlan {
         "userinfo"));
     s.add(new Step("REF-FILE-EXISTS", p().with("reference_image_urls", List.of("file_01JZZZZZZZZZZZZZZZZZZZZZZZ")),
         "unknown file (valid ULID)"));
-    s.add(new Step("REF-FILE-EXISTS", p().with("reference_image_urls", List.of("file_ZZZZZZZZZZZZZZZZZZZZZZZZZZ")),
+    s.add(new Step("REF-FILE-ID-FORM", p().with("reference_image_urls", List.of("file_ZZZZZZZZZZZZZZZZZZZZZZZZZZ")),
         "malformed file id (not a ULID)"));
     fx.get(Fixture.FILE).ifPresent(f -> s.add(new Step("REF-FILE-EXISTS", p().with("reference_image_urls", List.of(f)),
         "team file")));
@@ -144,10 +144,11 @@ public final class BudgetPlan {
     fx.get(Fixture.FOREIGN_CHARACTER).ifPresent(c -> s.add(new Step("CHAR-NOT-FOUND", p().with("character_id", c),
         "foreign character")));
     s.add(new Step("CHAR-NOT-FOUND", p().with("character_id", "char_01JZZZZZZZZZZZZZZZZZZZZZZZ"), "unknown character"));
-    s.add(new Step("CHAR-NOT-FOUND", p().with("character_id", "char_ZZZ"), "malformed"));
+    s.add(new Step("CHAR-ID-FORM", p().with("character_id", "char_ZZZ"), "malformed character id"));
     // LoRAs
     fx.all(Fixture.LORA).forEach(l -> s.add(new Step("LORA-RESOLVE", p().with("lora_id", l), "lora " + l)));
     s.add(new Step("LORA-NOT-FOUND", p().with("lora_id", "lora_01JZZZZZZZZZZZZZZZZZZZZZZZ"), "unknown lora"));
+    s.add(new Step("LORA-ID-FORM", p().with("lora_id", "Not a LoRA id!"), "malformed lora id"));
     fx.all(Fixture.UNUSABLE_LORA).forEach(l -> s.add(new Step("LORA-NOT-FOUND", p().with("lora_id", l),
         "unusable lora " + l)));
     fx.get(Fixture.NO_REFS_LORA).ifPresent(l -> s.add(new Step("LORA-MODE",

@@ -82,8 +82,26 @@ public final class VerdictPolicy {
     return strictParts;
   }
 
-  /** One rule's verdict on one check. */
-  public record Verdict(String ruleId, Result result, String message) {}
+  /**
+   * One rule's verdict on one check; {@code parts}: what differed (outcome parts, "rule", "reading", "precedence",
+   * ...), so a report can say which inferred parts a target warned on.
+   */
+  public record Verdict(String ruleId, Result result, String message, Set<String> parts) {
+    public Verdict(String ruleId, Result result, String message) {
+      this(ruleId, result, message, Set.of());
+    }
+  }
+
+  /** The verdict of a difference in {@code parts}: FAILED when one is documented (or strict), else WARNING. */
+  private Verdict verdict(String ruleId, Rule rule, Collection<String> parts, String message) {
+    return new Verdict(ruleId, classify(rule, parts), message, Set.copyOf(parts));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new java.util.TreeSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
 
   /** Whether a difference in {@code part} breaks what the vendor documents about {@code rule}. */
   public static boolean documented(Rule rule, String part) {
@@ -106,7 +124,7 @@ public final class VerdictPolicy {
   }
 
   public Verdict finding(Finding f) {
-    return new Verdict(f.ruleId(), classify(catalog.rule(f.ruleId()), f.parts()), f.message());
+    return verdict(f.ruleId(), catalog.rule(f.ruleId()), f.parts(), f.message());
   }
 
   /**
@@ -116,10 +134,10 @@ public final class VerdictPolicy {
   public Verdict invariant(String ruleId, boolean documentedHolds, boolean decisionHolds, String message) {
     Rule rule = catalog.rule(ruleId);
     if (!documentedHolds) {
-      return new Verdict(ruleId, classify(rule, List.of("rule")), message);
+      return verdict(ruleId, rule, List.of("rule"), message);
     }
     if (!decisionHolds) {
-      return new Verdict(ruleId, classify(rule, List.of("reading")), message);
+      return verdict(ruleId, rule, List.of("reading"), message);
     }
     return new Verdict(ruleId, Result.PASSED, null);
   }
@@ -151,7 +169,7 @@ public final class VerdictPolicy {
       ReadingOutcome alt = accepting.get(0);
       for (String id : decision.violatedRules()) {
         Rule rule = catalog.rule(id);
-        out.add(new Verdict(id, classify(rule, List.of("reading")), "expected " + decision + "," + got
+        out.add(verdict(id, rule, List.of("reading"), "expected " + decision + "," + got
             + ", which follows another reading of the docs: " + alt.describePicks() + choiceNote(alt)));
       }
       return out;
@@ -162,15 +180,15 @@ public final class VerdictPolicy {
     for (String id : decision.violatedRules()) {
       Rule rule = catalog.rule(id);
       boolean everyReading = inAll.contains(id);
-      Result res = everyReading ? classify(rule, List.of("status-class")) : classify(rule, List.of("reading"));
-      out.add(new Verdict(id, res, "expected " + exp + "," + got + (everyReading ? ""
+      out.add(verdict(id, rule, List.of(everyReading ? "status-class" : "reading"), "expected " + exp + "," + got
+          + (everyReading ? ""
           : " (another reading of the docs does not break " + id + ")")));
     }
     if (out.stream().noneMatch(v -> v.result() == Result.FAILED)
         && exp.readings().stream().allMatch(r -> r.all().stream().anyMatch(v -> documented(v.rule(), "status-class")))) {
       // each reading rejects for a documented rule, so accepting breaks a documented rule whichever is right
       out.replaceAll(v -> documented(catalog.rule(v.ruleId()), "status-class")
-          ? new Verdict(v.ruleId(), Result.FAILED, v.message()) : v);
+          ? new Verdict(v.ruleId(), Result.FAILED, v.message(), v.parts()) : v);
     }
     return out;
   }
@@ -183,23 +201,25 @@ public final class VerdictPolicy {
     }
   }
 
-  /** The target refused the request (4xx, or any other non-2xx that is not a 5xx). */
+  /**
+   * The target refused the request (4xx, or any other non-2xx that is not a 5xx). The explanation chosen (the
+   * reading and the violation the answer most likely names) depends only on what is documented, never on strict
+   * mode: strict mode changes how the differences of that explanation are classified, not which one it is.
+   */
   private List<Verdict> refused(Expectation exp, Exchange ex, String primaryRule) {
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < exp.readings().size(); i++) {
       ReadingOutcome r = exp.readings().get(i);
       if (r.accepted()) {
         List<String> blamed = blame(r.accepts(), ex, primaryRule);
-        int doc = blamed.stream().anyMatch(id -> documented(catalog.rule(id), "status-class")
-            || strictParts.contains("status-class")) ? 1 : 0;
+        int doc = blamed.stream().anyMatch(id -> documented(catalog.rule(id), "status-class")) ? 1 : 0;
         candidates.add(new Candidate(i, r, null, 0, Map.of("status-class", "expected 200"), doc, blamed));
         continue;
       }
       for (int s = 0; s < r.stages().size(); s++) {
         for (Violation v : r.stages().get(s)) {
           Map<String, String> diffs = diffs(v, ex);
-          int doc = (int) diffs.keySet().stream().filter(p -> documented(v.rule(), p) || strictParts.contains(p))
-              .count();
+          int doc = (int) diffs.keySet().stream().filter(p -> documented(v.rule(), p)).count();
           candidates.add(new Candidate(i, r, v, s, diffs, doc, List.of(v.ruleId())));
         }
       }
@@ -217,7 +237,7 @@ public final class VerdictPolicy {
     if (best.violation() == null) {
       // no reading refuses it: the refusal breaks the rule(s) an accepted request exercises
       for (String id : best.blamed()) {
-        out.add(new Verdict(id, classify(catalog.rule(id), List.of("status-class")), "expected " + exp + ", got "
+        out.add(verdict(id, catalog.rule(id), List.of("status-class"), "expected " + exp + ", got "
             + got));
       }
       return out;
@@ -229,7 +249,7 @@ public final class VerdictPolicy {
       for (Violation v : first) {
         Map<String, String> d = diffs(v, ex);
         if (done.add(v.ruleId()) && !d.isEmpty()) {
-          out.add(new Verdict(v.ruleId(), classify(v.rule(), d.keySet()), "expected " + exp + ", got " + got
+          out.add(verdict(v.ruleId(), v.rule(), d.keySet(), "expected " + exp + ", got " + got
               + " (differs in " + describeDiffs(v.rule(), d) + ")"));
         }
       }
@@ -237,21 +257,21 @@ public final class VerdictPolicy {
     }
     // every documented part holds: what differs is inferred
     if (!best.diffs().isEmpty()) {
-      out.add(new Verdict(best.violation().ruleId(), classify(best.violation().rule(), best.diffs().keySet()),
+      out.add(verdict(best.violation().ruleId(), best.violation().rule(), best.diffs().keySet(),
           "expected " + best.violation() + ", got " + got + " (differs in " + describeDiffs(best.violation().rule(),
               best.diffs()) + ")"));
     }
     if (best.reading() > 0) {
       ReadingOutcome alt = best.outcome();
       Collection<String> rules = decision.accepted() ? readingRules(decision, alt, best.violation())
-          : decision.stages().get(0).stream().map(Violation::ruleId).distinct().toList();
+          : choiceRules(decision.stages().get(0), alt);
       for (String id : rules) {
-        out.add(new Verdict(id, classify(catalog.rule(id), List.of("reading")), "expected " + decision + ", got "
+        out.add(verdict(id, catalog.rule(id), List.of("reading"), "expected " + decision + ", got "
             + got + ", which follows another reading of the docs: " + alt.describePicks() + choiceNote(alt)));
       }
     } else if (best.stage() > 0) {
       for (String id : decision.stages().get(0).stream().map(Violation::ruleId).distinct().toList()) {
-        out.add(new Verdict(id, classify(catalog.rule(id), List.of("precedence")), "expected one of "
+        out.add(verdict(id, catalog.rule(id), List.of("precedence"), "expected one of "
             + decision.stages().get(0) + ", got " + got + ": the answer names " + best.violation().ruleId()
             + ", which the catalog's evaluation order (this project's decision) checks later"));
       }
@@ -270,6 +290,19 @@ public final class VerdictPolicy {
     return out.isEmpty() ? List.of(named.ruleId()) : out;
   }
 
+  /**
+   * The rules a refused request's answer differs on under another reading: the rules of the decision's first stage
+   * that the reading's choices are about (a malformed id refused as malformed warns on its *-ID-FORM rule, not on
+   * the look-up rule); else every rule of that stage.
+   */
+  private static Collection<String> choiceRules(List<Violation> firstStage, ReadingOutcome alt) {
+    Set<String> ofChoices = alt.picks().keySet().stream().flatMap(c -> c.ruleIds().stream())
+        .collect(Collectors.toSet());
+    List<String> stage = firstStage.stream().map(Violation::ruleId).distinct().toList();
+    List<String> out = stage.stream().filter(ofChoices::contains).toList();
+    return out.isEmpty() ? stage : out;
+  }
+
   private static String choiceNote(ReadingOutcome alt) {
     return " (this project's decision: " + alt.picks().keySet().stream().map(Choice::decision)
         .collect(Collectors.joining("; ")) + ")";
@@ -280,7 +313,7 @@ public final class VerdictPolicy {
     Map<String, Verdict> by = new LinkedHashMap<>();
     for (Verdict v : in) {
       by.merge(v.ruleId(), v, (a, b) -> new Verdict(a.ruleId(), a.result().worst(b.result()),
-          a.message() + "; " + b.message()));
+          a.message() + "; " + b.message(), union(a.parts(), b.parts())));
     }
     return List.copyOf(by.values());
   }

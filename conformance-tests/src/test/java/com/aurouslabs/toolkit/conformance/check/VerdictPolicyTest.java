@@ -118,12 +118,38 @@ class VerdictPolicyTest {
   void a_malformed_character_id_may_be_refused_as_malformed_but_a_well_formed_one_must_be_404() {
     EstimateCase malformed = EstimateCase.prompt("a cat").with("character_id", "char_ZZZZZZZZZZZZZZZZZZZZZZZZZZ");
     assertThat(judge(malformed, 400, "invalid_request", "invalid_format", "character_id", "CHAR-NOT-FOUND"))
-        .containsExactly(Map.entry("CHAR-NOT-FOUND", Result.WARNING));
+        .containsExactly(Map.entry("CHAR-ID-FORM", Result.WARNING));
+    assertThat(judge(malformed, 404, "not_found", "resource_not_found", "character_id", "CHAR-NOT-FOUND")).isEmpty();
     EstimateCase wellFormed = EstimateCase.prompt("a cat").with("character_id", "char_01JZZZZZZZZZZZZZZZZZZZZZZZ");
     assertThat(judge(wellFormed, 400, "invalid_request", "invalid_format", "character_id", "CHAR-NOT-FOUND"))
         .containsEntry("CHAR-NOT-FOUND", Result.FAILED);
     assertThat(judge(wellFormed, 404, "not_found", "not_found", "character_id", "CHAR-NOT-FOUND"))
         .containsExactly(Map.entry("CHAR-NOT-FOUND", Result.WARNING));
+  }
+
+  @Test
+  void a_malformed_id_accepted_fails_the_look_up_rule_under_either_reading() {
+    EstimateCase c = EstimateCase.prompt("a cat").with("character_id", "char_ZZZ");
+    assertThat(judge(c, 200, null, null, null, "CHAR-ID-FORM")).containsEntry("CHAR-NOT-FOUND", Result.FAILED);
+    EstimateCase lora = EstimateCase.prompt("a cat").with("lora_id", "Not a LoRA id!");
+    assertThat(judge(lora, 200, null, null, null, "LORA-ID-FORM")).containsEntry("LORA-NOT-FOUND", Result.FAILED);
+    EstimateCase file = refs("file_ZZZZZZZZZZZZZZZZZZZZZZZZZZ");
+    assertThat(judge(file, 200, null, null, null, "REF-FILE-ID-FORM")).containsEntry("REF-FILE-EXISTS", Result.FAILED);
+    assertThat(judge(file, 400, "invalid_request", "invalid_format", "reference_image_urls", "REF-FILE-ID-FORM"))
+        .containsExactly(Map.entry("REF-FILE-ID-FORM", Result.WARNING));
+  }
+
+  @Test
+  void strict_mode_keeps_the_explanation_and_fails_its_inferred_parts() {
+    EstimateCase c = EstimateCase.prompt("a cat").version("2026-02-30");
+    assertThat(judge(c, 400, "invalid_request", "unknown_version", null, "VERSION-PATTERN"))
+        .containsExactly(Map.entry("VERSION-PATTERN", Result.WARNING));
+    VerdictPolicy strict = new VerdictPolicy(CATALOG, "true", SpecDocument.classpath()::fieldsCiting);
+    List<Verdict> v = strict.judge(oracle.decide(c), answer(c, 400, "invalid_request", "unknown_version", null),
+        "VERSION-PATTERN");
+    assertThat(v).extracting(Verdict::ruleId, Verdict::result).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("VERSION-PATTERN", Result.FAILED));
+    assertThat(v.get(0).parts()).containsExactlyInAnyOrder("code", "param");
   }
 
   @Test

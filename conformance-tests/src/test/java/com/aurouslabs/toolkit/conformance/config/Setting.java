@@ -24,7 +24,10 @@ public enum Setting {
       + "(status, code, param, precedence, reading, ...) that fail"),
   SPEC("aurous.spec", "An estimate.yaml to judge by instead of the built-in one (the embedded mock loads it too)"),
   TRIES("aurous.tries", "jqwik tries per property; default 100 (mock) / 10 (URL); fewer declared tries are kept"),
-  MOCK_DEFECT("aurous.mock.defect", "Test-only: start the embedded mock with this Defect (self-check)"),
+  SEED("aurous.seed", "jqwik seed of every property (a number); unset = a random seed per property. Set = a "
+      + "reproducible run (the self-check matrix sets it)"),
+  MOCK_DEFECT("aurous.mock.defect", "Start the embedded mock with this named defect (self-check; mock-server Defects.all())"),
+  MOCK_PROFILE("aurous.mock.profile", "Reading of the embedded mock: default or alternative (mock-server Profile)"),
   REPORT_DIR("aurous.report.dir", "Directory of conformance-report.{json,md}; default target"),
   REPORT_PART("aurous.report.part", "Name of this JVM's report part (set by the pom)"),
   REPORT("aurous.report", "false = record nothing to the report files (nested self-check runs)");

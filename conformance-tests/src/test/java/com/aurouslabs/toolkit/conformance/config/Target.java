@@ -1,6 +1,7 @@
 package com.aurouslabs.toolkit.conformance.config;
 
-import com.aurouslabs.toolkit.mock.Defect;
+import com.aurouslabs.toolkit.mock.Profile;
+import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.MockOptions;
 import com.aurouslabs.toolkit.mock.MockServer;
 import java.util.Optional;
@@ -43,24 +44,30 @@ public final class Target implements AutoCloseable {
       String u = url.get().replaceAll("/+$", "");
       return new Target(u, key, false, Fixtures.resolve(settings, false), null, u);
     }
-    Defect defect = settings.get(Setting.MOCK_DEFECT).map(Defect::valueOf).orElse(Defect.NONE);
-    MockServer server = MockServer.start(MockOptions.builder().port(0).defect(defect)
+    String defect = settings.get(Setting.MOCK_DEFECT).map(Defects::canonical).orElse(Defects.NONE);
+    Profile profile = profile(settings);
+    MockServer server = MockServer.start(MockOptions.builder().port(0).defect(defect).profile(profile)
         .spec(settings.get(Setting.SPEC).map(java.nio.file.Path::of).orElse(null))
         .rateLimit(UNLIMITED, UNLIMITED / 2).build());
-    String description = "embedded mock " + server.baseUrl() + (defect == Defect.NONE ? "" : " with defect " + defect)
+    String description = "embedded mock " + server.baseUrl() + (profile == Profile.DEFAULT ? "" : " (" + profile.label() + " profile)")
+        + (defect.equals(Defects.NONE) ? "" : " with defect " + defect)
         + settings.get(Setting.SPEC).map(s -> " on spec " + s).orElse("");
     return new Target(server.baseUrl(), Fixture.MOCK_API_KEY, true, Fixtures.resolve(settings, true), server,
         description);
   }
 
-  /** A mock with the given defect and bucket capacity (per minute refill = capacity / 2, as the real ratio). */
-  public static MockServer startMock(Defect defect, int bucketCapacity) {
-    return startMock(defect, bucketCapacity, Math.max(1, bucketCapacity / 2));
+  /** The reading the embedded mock serves: AUROUS_MOCK_PROFILE (default or alternative). */
+  public static Profile profile(Settings settings) {
+    return settings.get(Setting.MOCK_PROFILE).map(Profile::parse).orElse(Profile.DEFAULT);
   }
 
-  public static MockServer startMock(Defect defect, int bucketCapacity, int refillPerMinute) {
-    MockOptions options = MockOptions.builder().port(0).defect(defect)
-        .rateLimit(bucketCapacity, refillPerMinute).build();
+  /**
+   * A dedicated mock (Pact replay, bucket drain, misconfiguration tests) with the run's profile, the given defect and
+   * bucket capacity (per minute refill = capacity / 2, as the real ratio).
+   */
+  public static MockServer startMock(Settings settings, String defect, int bucketCapacity) {
+    MockOptions options = MockOptions.builder().port(0).defect(defect).profile(profile(settings))
+        .rateLimit(bucketCapacity, Math.max(1, bucketCapacity / 2)).build();
     return MockServer.start(options);
   }
 

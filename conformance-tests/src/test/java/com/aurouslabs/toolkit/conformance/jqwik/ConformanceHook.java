@@ -5,6 +5,7 @@ import com.aurouslabs.toolkit.conformance.Scope;
 import com.aurouslabs.toolkit.conformance.SuiteRun;
 import com.aurouslabs.toolkit.conformance.check.Result;
 import com.aurouslabs.toolkit.conformance.config.Fixture;
+import com.aurouslabs.toolkit.conformance.config.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.jqwik.api.FixedSeedMode;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
@@ -103,6 +105,10 @@ public final class ConformanceHook implements SkipExecutionHook, AroundPropertyH
     // tries = min(what the property declares, the run's tries): AUROUS_TRIES, else 100 (mock) / 10 (URL)
     int tries = context.attributes().tries().map(t -> Math.min(t, run.tries())).orElse(run.tries());
     context.attributes().setTries(tries);
+    run.settings().get(Setting.SEED).ifPresent(seed -> {
+      context.attributes().setSeed(seed);
+      context.attributes().setWhenFixedSeed(FixedSeedMode.ALLOW);
+    });
     Map<String, Long> before = new LinkedHashMap<>();
     rules.forEach(r -> before.put(r, run.recorder().touched(r)));
     Scope scope = run.openScope(context.extendedLabel());

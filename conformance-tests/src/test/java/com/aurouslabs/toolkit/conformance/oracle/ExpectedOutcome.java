@@ -59,7 +59,13 @@ public final class ExpectedOutcome {
       + "\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
   /** Whitespace in every reading (the alternative: only these count). */
   private static final String ASCII_WHITESPACE = " \t\r\n";
-  private static final Pattern ULID = Pattern.compile("[0-7][0-9A-HJKMNP-TV-Z]{25}", Pattern.CASE_INSENSITIVE);
+  /**
+   * The id forms of the catalog's *-ID-FORM rules: a ULID is 26 Crockford base32 characters (upper case), the first
+   * 0-7; a LoRA id is lora_ followed by Crockford base32 characters. Another string (lower case included) may be
+   * looked up or refused as malformed ({@link Choice#MALFORMED_ID}).
+   */
+  private static final Pattern ULID = Pattern.compile("[0-7][0-9A-HJKMNP-TV-Z]{25}");
+  private static final Pattern LORA_ID = Pattern.compile("lora_[0-9A-HJKMNP-TV-Z]+");
   private static final Pattern UUID = Pattern.compile(
       "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", Pattern.CASE_INSENSITIVE);
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -177,7 +183,7 @@ public final class ExpectedOutcome {
     List<Violation> lookups = new ArrayList<>();
     if (body != null) {
       if (c.extraHeaders().containsKey("Idempotency-Key")) {
-        accept.add(new AcceptRule("IDEMPOTENCY-IGNORED", null));
+        accept.add(new AcceptRule("IDEMPOTENCY-IGNORED", "Idempotency-Key"));
       }
       new Body(body, r, input, lookups, accept).judge();
     }
@@ -571,7 +577,7 @@ public final class ExpectedOutcome {
           accept.add(new AcceptRule("LORA-RESOLVE", "lora_id"));
           loraWithoutRefs = true;
         } else {
-          notFound("LORA-NOT-FOUND", "lora_id", wellFormedLora(lora));
+          notFound("LORA-NOT-FOUND", "LORA-ID-FORM", "lora_id", wellFormedLora(lora));
         }
       }
       if (character.isPresent() && valid.contains("character_id")) {
@@ -581,7 +587,7 @@ public final class ExpectedOutcome {
         } else if (is(Fixture.NOT_READY_CHARACTER, id, false)) {
           lookups.add(v("CHAR-NOT-READY", "character_id"));
         } else {
-          notFound("CHAR-NOT-FOUND", "character_id", wellFormedId(id, "char_"));
+          notFound("CHAR-NOT-FOUND", "CHAR-ID-FORM", "character_id", wellFormedId(id, "char_"));
         }
       }
       for (int i = 0; i < refs.size(); i++) {
@@ -594,7 +600,7 @@ public final class ExpectedOutcome {
         if (is(Fixture.FILE, ref, true)) {
           accept.add(new AcceptRule("REF-FILE-EXISTS", at));
         } else {
-          notFound("REF-FILE-EXISTS", at, wellFormedId(ref, "file_"));
+          notFound("REF-FILE-EXISTS", "REF-FILE-ID-FORM", at, wellFormedId(ref, "file_"));
         }
       }
       if (loraWithoutRefs && (!refs.isEmpty() || character.isPresent())) {
@@ -602,14 +608,25 @@ public final class ExpectedOutcome {
       }
     }
 
-    /** An unknown id: 404; a malformed one may also be refused as malformed (another reading). */
-    void notFound(String ruleId, String param, boolean wellFormed) {
-      Violation nf = v(ruleId, param);
-      if (!wellFormed && r.alternative(Choice.MALFORMED_ID)) {
-        input.add(nf.answeredAs(400, "invalid_request", "invalid_format", "malformed id refused before the look-up"));
-      } else {
+    /**
+     * An id no fixture knows: looked up and not found ({@code notFoundRule}). One that is not of its id form is
+     * also a case of {@code formRule} (an inferred rule): in the decision it is looked up like any id, so both
+     * rules expect the same 404; in the catalog's alternative reading it is refused before any look-up with the
+     * alternative's outcome (400), and the look-up rule still refuses it later (accepting it breaks both readings).
+     */
+    void notFound(String notFoundRule, String formRule, String param, boolean wellFormed) {
+      Violation nf = v(notFoundRule, param);
+      if (wellFormed) {
         lookups.add(nf);
+        return;
       }
+      Violation form = v(formRule, param);
+      if (r.alternative(Choice.MALFORMED_ID)) {
+        input.add(form.asCatalogAlternative());
+      } else {
+        lookups.add(form);
+      }
+      lookups.add(nf);
     }
 
     /** The fixture's value; ignoring case only in the reading that ids are case-insensitive. */
@@ -625,7 +642,7 @@ public final class ExpectedOutcome {
   }
 
   private static boolean wellFormedLora(String id) {
-    return wellFormedId(id, "lora_") || (!id.startsWith("lora_") && SLUG.matcher(id).matches());
+    return LORA_ID.matcher(id).matches() || UUID.matcher(id).matches() || SLUG.matcher(id).matches();
   }
 
   private static boolean typeMatches(String type, JsonNode value) {

@@ -24,6 +24,20 @@ public record Violation(Rule rule, Set<String> params, Integer status, String ty
     return new Violation(rule, params, status, type, code, note);
   }
 
+  /**
+   * Same rule, answered as the catalog's {@code alternative} reading says (another status, code or param where the
+   * docs are silent); {@code param} literal in the alternative replaces the item-level params.
+   */
+  public Violation asCatalogAlternative() {
+    Rule.Alternative a = rule.alternative();
+    if (a == null) {
+      throw new IllegalStateException(rule.id() + " has no alternative in the catalog");
+    }
+    Set<String> ps = !a.paramSet() ? params : a.param() == null ? Set.of()
+        : a.param().contains("{") ? params : Set.of(a.param());
+    return new Violation(rule, ps, a.status(), a.type(), a.code(), "the catalog's alternative reading");
+  }
+
   @Override
   public String toString() {
     return rule.id() + " -> " + status + " " + type + "/" + code + " param="

@@ -17,7 +17,7 @@ import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Throttle;
 import com.aurouslabs.toolkit.conformance.http.Transport;
 import com.aurouslabs.toolkit.conformance.report.Recorder;
-import com.aurouslabs.toolkit.mock.Defect;
+import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.MockServer;
 import java.net.URI;
 import java.util.Map;
@@ -44,7 +44,7 @@ class EstimateApiPactVerificationTest {
     org.junit.jupiter.api.Assumptions.assumeFalse(Settings.fromSystem().flag(
         com.aurouslabs.toolkit.conformance.config.Setting.BUDGET_MODE), "budget mode: nothing is sent anywhere but "
         + "the target, so the pacts are not replayed against an embedded mock");
-    mock = Target.startMock(Defect.NONE, 240);
+    mock = Target.startMock(Settings.fromSystem(), Defects.NONE, 240);
     fixtures = Fixtures.resolve(Settings.of(Map.of()), true);
   }
 

@@ -116,7 +116,7 @@ class EstimateClientPactTest {
   @PactTestFor(pactMethod = "estimateSucceeds")
   void a_valid_request_gets_an_estimate(MockServer server) {
     try (AurousClient c = client(server, EXAMPLE_KEY)) {
-      Estimate e = c.estimate(new EstimateRequest().prompt(PROMPT).size(SizePreset._2K_1_1));
+      Estimate e = c.estimate(new EstimateRequest().prompt(PROMPT).size(SizePreset._2k_1_1));
       assertThat(e.getEstimatedCost().getAmount()).isNotNull();
     }
   }

@@ -8,6 +8,7 @@ import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -24,45 +26,62 @@ import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /** character_id states, exclusivity with references, and no existence leak between teams. */
+@RuleFamilies({"characters"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class CharacterProperties {
 
+  /** One id of every character state per try (the try then takes one state, in turn). */
   @Provide
-  Arbitrary<Tagged<Object>> character() {
-    return Characters.state(Conformance.fixtures());
+  Arbitrary<List<Tagged<Object>>> characters() {
+    return Combinators.combine(Characters.states(Conformance.fixtures())).as(List::copyOf);
   }
 
   @Provide
   Arbitrary<List<Object>> references() {
-    return Arbitraries.oneOf(Arbitraries.just(List.of()), References.valid(Conformance.fixtures()));
+    return References.valid(Conformance.fixtures());
   }
 
+  /** Tries of this property so far (jqwik makes one instance of the class per property). */
+  private int turn;
+
+  /** How a try sends reference_image_urls: not at all, as [], or as a non-empty valid list. */
+  private static final List<String> REFERENCES = List.of("absent", "empty", "refs");
+
+  /**
+   * Every character state with every way of sending references, in turn (state first), so each combination comes
+   * up within states x 3 tries whatever the seed; the ids and reference lists are random.
+   */
   @Property
-  @Label("CHAR-XOR-REFS, CHAR-READY, CHAR-NOT-READY, CHAR-NOT-FOUND, REF-EMPTY-IS-NONE: character states x "
-      + "references (unknown ids are valid ULIDs, so they are looked up)")
-  void character_states_combine_with_references_as_documented(@ForAll("character") Tagged<Object> character,
-      @ForAll("references") List<Object> refs, @ForAll boolean sendEmptyList) {
+  @Label("CHAR-XOR-REFS, CHAR-READY, CHAR-NOT-READY, CHAR-NOT-FOUND, CHAR-ID-FORM, REF-EMPTY-IS-NONE: character "
+      + "states x references (unknown ids are valid ULIDs, so they are looked up)")
+  void character_states_combine_with_references_as_documented(@ForAll("characters") List<Tagged<Object>> states,
+      @ForAll("references") List<Object> someRefs) {
+    int i = turn++;
+    Tagged<Object> character = states.get(Math.floorMod(i, states.size()));
+    String refsMode = REFERENCES.get(Math.floorMod(i / states.size(), REFERENCES.size()));
+    List<Object> refs = refsMode.equals("refs") ? someRefs : List.of();
     EstimateCase c = EstimateCase.prompt("the hero walks into the rain");
     if (character.value() != null) {
       c = c.with("character_id", character.value());
     }
-    if (!refs.isEmpty() || sendEmptyList) {
+    if (!refsMode.equals("absent")) {
       c = c.with("reference_image_urls", refs);
     }
     Coverage.collect("character x references", character.tag(), refs.isEmpty() ? "no-refs" : "refs");
     String primary = character.value() != null && !refs.isEmpty() ? "CHAR-XOR-REFS" : switch (character.tag()) {
       case "ready" -> "CHAR-READY";
       case "not-ready" -> "CHAR-NOT-READY";
-      case "foreign", "unknown", "malformed" -> "CHAR-NOT-FOUND";
+      case "foreign", "unknown" -> "CHAR-NOT-FOUND";
+      case "malformed" -> "CHAR-ID-FORM";
       default -> "REF-EMPTY-IS-NONE";
     };
     Conformance.check(primary, c);
     if (Coverage.enforced()) {
       net.jqwik.api.statistics.Statistics.label("character x references").coverage(cov -> {
-        List<String> states = Conformance.fixtures().has(Fixture.READY_CHARACTER) ? List.of("ready", "unknown")
+        List<String> required = Conformance.fixtures().has(Fixture.READY_CHARACTER) ? List.of("ready", "unknown")
             : List.of("unknown");
-        for (String s : states) {
+        for (String s : required) {
           for (String r : List.of("no-refs", "refs")) {
             cov.check(s, r).count((java.util.function.Consumer<Integer>) n -> {
               if (n < 1) {

@@ -5,6 +5,7 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Dimensions;
 import com.aurouslabs.toolkit.conformance.arbitraries.Requests;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import com.aurouslabs.toolkit.conformance.oracle.Expectation;
 import java.util.List;
@@ -20,7 +21,11 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
-/** Several invalid fields at once: the answer must name (rule, code, param) one of the broken fields. */
+/**
+ * Several invalid fields at once: the answer must name (rule, code, param) one of the broken fields. Its families are
+ * those of the rules it breaks together.
+ */
+@RuleFamilies({"dimensions", "numeric", "prompt", "references"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class CombinationProperties {

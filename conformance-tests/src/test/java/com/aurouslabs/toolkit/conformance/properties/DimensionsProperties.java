@@ -7,6 +7,7 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /** size presets, custom width/height: range, snapping, pairing and exclusivity (bounds from the spec). */
+@RuleFamilies({"dimensions"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class DimensionsProperties {

@@ -3,10 +3,12 @@ package com.aurouslabs.toolkit.conformance.properties;
 import com.aurouslabs.toolkit.conformance.Conformance;
 import com.aurouslabs.toolkit.conformance.arbitraries.Ids;
 import com.aurouslabs.toolkit.conformance.arbitraries.References;
+import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -15,27 +17,35 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /** lora_id: resolution, not-found without leaks, modes. */
+@RuleFamilies({"loras"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class LoraProperties {
 
   @Provide
-  Arbitrary<String> unknownLora() {
-    // well-formed ids no team has: lora_ + a valid ULID, a slug, a version-4 UUID
-    return Arbitraries.oneOf(Ids.ulid().map(s -> "lora_" + s),
-        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(3).ofMaxLength(12).map(s -> "no-such-" + s),
-        Ids.uuid());
+  Arbitrary<Tagged<String>> unknownLora() {
+    // well-formed ids no team has: lora_ + a valid ULID, a slug, a version-4 UUID; and strings of no id form
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, Ids.ulid().map(s -> new Tagged<>("unknown", "lora_" + s))),
+        Tuple.of(2, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(3).ofMaxLength(12)
+            .map(s -> new Tagged<>("unknown", "no-such-" + s))),
+        Tuple.of(2, Ids.uuid().map(s -> new Tagged<>("unknown", s))),
+        Tuple.of(2, Arbitraries.of("Not a LoRA id!", "lora_lower_case", "Cinematic-Gold", "-", "lora_")
+            .map(s -> new Tagged<>("malformed", s))));
   }
 
   @Property(tries = 30)
-  @Label("LORA-NOT-FOUND: unknown LoRA ids, slugs and UUIDs give 404 resource_not_found on lora_id")
-  void unknown_loras_are_not_found(@ForAll("unknownLora") String lora) {
-    Conformance.check("LORA-NOT-FOUND", EstimateCase.prompt("a neon city").with("lora_id", lora));
+  @Label("LORA-NOT-FOUND, LORA-ID-FORM: unknown LoRA ids, slugs and UUIDs give 404 resource_not_found on lora_id; a "
+      + "string of no id form is looked up too, or refused as malformed")
+  void unknown_loras_are_not_found(@ForAll("unknownLora") Tagged<String> lora) {
+    Conformance.check(lora.tag().equals("malformed") ? "LORA-ID-FORM" : "LORA-NOT-FOUND",
+        EstimateCase.prompt("a neon city").with("lora_id", lora.value()));
   }
 
   @Provide

@@ -8,6 +8,7 @@ import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -28,6 +29,7 @@ import net.jqwik.api.statistics.StatisticsReport;
  * references and characters are free; count scales the base line; size, snapping and denoise (text-to-image)
  * do not change the estimate. Two requests per try.
  */
+@RuleFamilies({"pricing"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class PricingProperties {

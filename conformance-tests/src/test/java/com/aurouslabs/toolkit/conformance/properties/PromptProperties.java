@@ -5,6 +5,7 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Prompts;
 import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,12 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
-/** prompt and negative_prompt: presence, length in code points (bounds from the spec), blankness, unicode. */
+/**
+ * prompt and negative_prompt: presence, length in code points (bounds from the spec), blankness, unicode. Also the
+ * class the self-check runs for the families every answer is checked for (envelope, rate-limit: request id,
+ * error envelope, rate-limit and version headers): it sends accepted and refused requests, one per try.
+ */
+@RuleFamilies({"prompt", "envelope", "rate-limit"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class PromptProperties {

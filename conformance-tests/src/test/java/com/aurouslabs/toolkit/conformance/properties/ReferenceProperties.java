@@ -2,12 +2,14 @@ package com.aurouslabs.toolkit.conformance.properties;
 
 import com.aurouslabs.toolkit.conformance.Conformance;
 import com.aurouslabs.toolkit.conformance.arbitraries.References;
+import com.aurouslabs.toolkit.conformance.arbitraries.Requests;
 import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import com.aurouslabs.toolkit.conformance.oracle.Expectation;
 import java.util.List;
@@ -22,6 +24,7 @@ import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /** reference_image_urls: count, form, length, blocked hosts, userinfo, file existence. */
+@RuleFamilies({"references"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class ReferenceProperties {
@@ -33,7 +36,7 @@ class ReferenceProperties {
 
   @Property
   @Label("REF-MAX-ITEMS, REF-EMPTY-IS-NONE, REF-ITEM-FORM, REF-URL-MAX-LENGTH, REF-URL-HOST-BLOCKED, "
-      + "REF-URL-NO-USERINFO, REF-FILE-EXISTS: every reference entry is checked")
+      + "REF-URL-NO-USERINFO, REF-FILE-EXISTS, REF-FILE-ID-FORM: every reference entry is checked")
   void reference_lists_are_checked_entry_by_entry(@ForAll("references") Tagged<List<Object>> refs) {
     EstimateCase c = EstimateCase.prompt("a mountain cabin").with("reference_image_urls", refs.value());
     Expectation e = Conformance.expect(c);
@@ -54,11 +57,53 @@ class ReferenceProperties {
     return References.path();
   }
 
+  /**
+   * One request per blocked host: with as many tries as hosts (the default against the mock) jqwik enumerates the
+   * list exhaustively, so every host class is sent, whatever the seed; with fewer tries (a URL) it samples.
+   */
   @Property
   @Label("REF-URL-HOST-BLOCKED: private, loopback, link-local and metadata hosts are refused in every spelling")
-  void blocked_hosts_are_refused_in_every_spelling(@ForAll("host") String host, @ForAll("path") String path) {
+  void blocked_hosts_are_refused_in_every_spelling(@ForAll("host") String host) {
     Conformance.check("REF-URL-HOST-BLOCKED", EstimateCase.prompt("a portrait")
-        .with("reference_image_urls", List.of("https://" + host + path)));
+        .with("reference_image_urls", List.of("https://" + host + "/p" + Math.floorMod(host.hashCode(), 97) + ".png")));
+  }
+
+  /** Lengths around the spec's maxLength of an entry (enumerated exhaustively). */
+  @Provide
+  Arbitrary<Integer> lengthAroundMax() {
+    int max = Conformance.run().spec().items("reference_image_urls").path("maxLength").asInt();
+    return Arbitraries.integers().between(max - 2, max + 2);
+  }
+
+  @Property(tries = 10)
+  @Label("REF-URL-MAX-LENGTH: a reference URL is accepted up to the spec's maxLength and refused past it")
+  void reference_urls_are_bounded_by_the_spec_length(@ForAll("lengthAroundMax") int length,
+      @ForAll boolean second) {
+    String prefix = "https://example.com/";
+    String url = prefix + "a".repeat(length - prefix.length());
+    List<Object> refs = second ? List.of("https://example.com/first.png", url) : List.of(url);
+    Conformance.check("REF-URL-MAX-LENGTH", EstimateCase.prompt("a portrait").with("reference_image_urls", refs));
+  }
+
+  @Provide
+  Arbitrary<EstimateCase> valid() {
+    return Requests.validBase();
+  }
+
+  @Property(tries = 20)
+  @Label("REF-EMPTY-IS-NONE, CHAR-XOR-REFS: an empty reference_image_urls is the same as none, next to character_id "
+      + "too")
+  void an_empty_reference_list_is_the_same_as_none(@ForAll("valid") EstimateCase base, @ForAll boolean character) {
+    EstimateCase c = base.without("reference_image_urls");
+    if (character && Conformance.fixtures().has(Fixture.READY_CHARACTER)) {
+      c = c.with("character_id", Conformance.fixtures().require(Fixture.READY_CHARACTER));
+    }
+    Exchange none = Conformance.check("REF-EMPTY-IS-NONE", c);
+    Exchange empty = Conformance.check("REF-EMPTY-IS-NONE", c.with("reference_image_urls", List.of()));
+    Conformance.invariant("REF-EMPTY-IS-NONE", none.status() == empty.status()
+        && (none.status() != 200 || Exchange.sameValue(none.json().path("estimated_cost"),
+        empty.json().path("estimated_cost"))), "an empty reference_image_urls was answered otherwise than none: "
+        + none.summary() + " vs " + empty.summary(), none, empty);
   }
 
   @Provide

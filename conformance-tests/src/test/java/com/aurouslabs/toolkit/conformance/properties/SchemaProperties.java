@@ -5,15 +5,16 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Numbers;
 import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import com.aurouslabs.toolkit.conformance.oracle.Expectation;
 import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -28,6 +29,7 @@ import net.jqwik.api.statistics.StatisticsReport;
  * lengths, enums and patterns are read from the spec at run time, so a property the spec gains is checked with
  * no Java change (a constraint no catalog rule names is reported as {@code SPEC:field/keyword}).
  */
+@RuleFamilies({"body"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
 class SchemaProperties {
@@ -86,35 +88,31 @@ class SchemaProperties {
     return Arbitraries.frequencyOf(f.toArray(Tuple.Tuple2[]::new));
   }
 
-  /** Fields checked per try: several, so every property comes up in every run of 100 tries. */
-  static final int FIELDS_PER_TRY = 3;
-
-  /** A few distinct properties, each with a value of its own, checked one request each. */
+  /**
+   * One value for every field per try; the try takes the fields in turn ({@link #turn}), so every field is checked
+   * once in every {@code fields().size()} tries, whatever the random values (coverage by construction).
+   */
   @Provide
-  Arbitrary<List<Map.Entry<String, Tagged<Object>>>> fieldValues() {
-    List<String> fields = fields();
-    return Arbitraries.subsetOf(fields).ofSize(Math.min(FIELDS_PER_TRY, fields.size())).flatMap(set -> {
-      List<Arbitrary<Map.Entry<String, Tagged<Object>>>> each = new ArrayList<>();
-      for (String f : set) {
-        each.add(values(f).map(v -> Map.entry(f, v)));
-      }
-      return net.jqwik.api.Combinators.combine(each).as(list -> list);
-    });
+  Arbitrary<List<Tagged<Object>>> fieldValues() {
+    return Combinators.combine(fields().stream().map(SchemaProperties::values).toList()).as(List::copyOf);
   }
+
+  /** Tries of this property so far (jqwik makes one instance of the class per property). */
+  private int turn;
 
   @Property
   @Label("BODY-TYPE, BODY-INTEGER: every property of estimate.yaml is checked against its own schema (type, bounds, "
       + "lengths, enum, pattern), including properties no catalog rule names")
-  void every_property_is_checked_against_its_own_schema(
-      @ForAll("fieldValues") List<Map.Entry<String, Tagged<Object>>> fieldValues) {
-    for (Map.Entry<String, Tagged<Object>> fv : fieldValues) {
-      Coverage.collect("field", fv.getKey());
-      EstimateCase c = EstimateCase.prompt("a field of poppies").with(fv.getKey(), fv.getValue().value());
-      Expectation e = Conformance.expect(c);
-      String primary = e.accepted() ? e.decision().accepts().stream().filter(a -> fv.getKey().equals(a.field()))
-          .map(a -> a.ruleId()).findFirst().orElse("PRICE-SHAPE") : e.ruleIds().get(0);
-      Conformance.check(primary, c);
-    }
-    Coverage.require("field", fields().toArray(String[]::new));
+  void every_property_is_checked_against_its_own_schema(@ForAll("fieldValues") List<Tagged<Object>> values) {
+    List<String> fields = fields();
+    int i = Math.floorMod(turn++, fields.size());
+    String field = fields.get(i);
+    Coverage.collect("field", field);
+    EstimateCase c = EstimateCase.prompt("a field of poppies").with(field, values.get(i).value());
+    Expectation e = Conformance.expect(c);
+    String primary = e.accepted() ? e.decision().accepts().stream().filter(a -> field.equals(a.field()))
+        .map(a -> a.ruleId()).findFirst().orElse("PRICE-SHAPE") : e.ruleIds().get(0);
+    Conformance.check(primary, c);
+    Coverage.require("field", fields.toArray(String[]::new));
   }
 }

@@ -37,6 +37,8 @@ public final class Recorder {
     public List<String> messages = new ArrayList<>();
     public List<String> seeds = new ArrayList<>();
     public List<String> skipReasons = new ArrayList<>();
+    /** The parts that differed in this rule's warnings (code, param, reading, precedence, ...). */
+    public java.util.SortedSet<String> warnedParts = new java.util.TreeSet<>();
 
     public Result result() {
       if (failed > 0) {
@@ -60,6 +62,7 @@ public final class Recorder {
       o.messages.forEach(m -> addCapped(messages, m));
       o.seeds.forEach(s -> addCapped(seeds, s));
       o.skipReasons.forEach(s -> addCapped(skipReasons, s));
+      warnedParts.addAll(o.warnedParts);
     }
   }
 
@@ -74,7 +77,16 @@ public final class Recorder {
   }
 
   public synchronized void outcome(String ruleId, Result result, String message, long requests) {
+    outcome(ruleId, result, message, requests, java.util.Set.of());
+  }
+
+  /** An outcome; {@code parts}: what differed (kept for warnings, so a run can say which inferred parts warned). */
+  public synchronized void outcome(String ruleId, Result result, String message, long requests,
+      java.util.Set<String> parts) {
     RuleStats s = stats(ruleId);
+    if (result == Result.WARNING) {
+      s.warnedParts.addAll(parts);
+    }
     s.requests += requests;
     switch (result) {
       case PASSED -> s.passed++;

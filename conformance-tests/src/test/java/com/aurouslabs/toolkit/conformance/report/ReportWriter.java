@@ -183,14 +183,15 @@ public final class ReportWriter {
     }
     List<Map<String, Object>> self = (List<Map<String, Object>>) r.get("self_check");
     if (!self.isEmpty()) {
-      md.append("\n## Mutation self-check (readings x defects x modes)\n\n| profile | mode | defect | expected rule | "
-          + "caught by (failed rules) | warnings | requests | ms | verdict |\n|---|---|---|---|---|---|---|---|---|\n");
-      for (Map<String, Object> e : self) {
-        List<?> warned = (List<?>) e.getOrDefault("warned_rules", List.of());
-        md.append("| ").append(e.getOrDefault("profile", "default")).append(" | ").append(e.getOrDefault("mode", ""))
-            .append(" | ").append(e.get("defect")).append(" | ").append(e.get("expected_rule")).append(" | ")
-            .append(e.get("failed_rules")).append(" | ").append(warned.size()).append(" | ").append(e.get("requests"))
-            .append(" | ").append(e.getOrDefault("millis", "")).append(" | ").append(e.get("verdict")).append(" |\n");
+      md.append("\n## Mutation self-check (defects injected into both readings of the mock)\n\n")
+          .append(selfCheckLine(self)).append("\n\n")
+          .append("| defect | rule it breaks | profile | mode | caught by (failing rules) | requests | ms | verdict |\n")
+          .append("|---|---|---|---|---|---|---|---|\n");
+      for (Map<String, Object> s : self) {
+        md.append("| ").append(s.get("defect")).append(" | ").append(s.get("expected_rule")).append(" | ")
+            .append(s.getOrDefault("profile", "default")).append(" | ").append(s.getOrDefault("mode", "default"))
+            .append(" | ").append(s.get("failed_rules")).append(" | ").append(s.get("requests")).append(" | ")
+            .append(s.getOrDefault("millis", "")).append(" | ").append(s.get("verdict")).append(" |\n");
       }
     }
     List<Map<String, Object>> pact = (List<Map<String, Object>>) r.get("pact_interactions");
@@ -222,14 +223,12 @@ public final class ReportWriter {
       out.add("  RUN NOT COMPLETE: " + f);
     }
     List<Map<String, Object>> self = (List<Map<String, Object>>) r.get("self_check");
-    if (!self.isEmpty()) {
-      long ok = self.stream().filter(e -> "ok".equals(e.get("verdict"))).count();
-      long requests = self.stream().mapToLong(e -> ((Number) e.getOrDefault("requests", 0)).longValue()).sum();
-      out.add("  self-check: " + ok + " of " + self.size() + " runs as required (readings x defects x modes), "
-          + requests + " requests");
-      self.stream().filter(e -> !"ok".equals(e.get("verdict"))).forEach(e -> out.add("  SELF-CHECK "
-          + e.get("verdict") + ": " + e.getOrDefault("profile", "default") + " / " + e.getOrDefault("mode", "") + " / "
-          + e.get("defect") + " expected " + e.get("expected_rule") + ", failed " + e.get("failed_rules")));
+    if (self != null && !self.isEmpty()) {
+      out.add("  " + selfCheckLine(self));
+      self.stream().filter(s -> !List.of("caught", "silent", "fails, as it must").contains(s.get("verdict")))
+          .forEach(s -> out.add("  SELF-CHECK " + s.get("verdict") + ": " + s.get("defect") + " (" + s.get("profile")
+              + " profile, " + s.get("mode") + " mode; expected " + s.get("expected_rule") + ", failing rules "
+              + s.get("failed_rules") + ")"));
     }
     for (Map<String, Object> e : (List<Map<String, Object>>) r.get("rules")) {
       List<String> msgs = (List<String>) e.get("messages");
@@ -243,6 +242,34 @@ public final class ReportWriter {
       }
     }
     return out;
+  }
+
+  /**
+   * The self-check matrix in one line: per profile and mode, defects caught / run, controls silent, requests and
+   * wall time.
+   */
+  public static String selfCheckLine(List<Map<String, Object>> self) {
+    Map<String, long[]> by = new LinkedHashMap<>();
+    long requests = 0;
+    long millis = 0;
+    for (Map<String, Object> s : self) {
+      String key = s.getOrDefault("profile", "default") + "/" + s.getOrDefault("mode", "default");
+      long[] t = by.computeIfAbsent(key, k -> new long[4]);
+      String verdict = String.valueOf(s.get("verdict"));
+      if (String.valueOf(s.get("defect")).startsWith("NONE")) {
+        t[2]++;
+        t[3] += verdict.equals("silent") || verdict.startsWith("fails") ? 1 : 0;
+      } else {
+        t[0]++;
+        t[1] += verdict.equals("caught") ? 1 : 0;
+      }
+      requests += ((Number) s.getOrDefault("requests", 0)).longValue();
+      millis += ((Number) s.getOrDefault("millis", 0)).longValue();
+    }
+    List<String> parts = new ArrayList<>();
+    by.forEach((k, t) -> parts.add(k + ": " + t[1] + "/" + t[0] + " defects caught, " + t[3] + "/" + t[2]
+        + " controls as required"));
+    return "Self-check matrix: " + String.join("; ", parts) + "; " + requests + " requests, " + millis / 1000 + " s";
   }
 
   private static String cut(String s, int n) {

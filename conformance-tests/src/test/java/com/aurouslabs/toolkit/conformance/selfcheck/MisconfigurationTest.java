@@ -3,7 +3,7 @@ package com.aurouslabs.toolkit.conformance.selfcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aurouslabs.toolkit.conformance.config.Target;
-import com.aurouslabs.toolkit.mock.Defect;
+import com.aurouslabs.toolkit.mock.defect.Defects;
 import com.aurouslabs.toolkit.mock.MockServer;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ class MisconfigurationTest {
 
   @Test
   void a_rejected_key_stops_the_run_after_one_request_naming_aurous_api_key() {
-    MockServer mock = Target.startMock(Defect.NONE, 1000);
+    MockServer mock = Target.startMock(com.aurouslabs.toolkit.conformance.Conformance.run().settings(), Defects.NONE, 1000);
     try {
       NestedRun n = NestedRun.of(Map.of("aurous.base.url", mock.baseUrl(), "aurous.api.key",
           "al_live_" + "0".repeat(64)), CLASSES);

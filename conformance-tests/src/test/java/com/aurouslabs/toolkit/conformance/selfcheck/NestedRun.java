@@ -58,6 +58,13 @@ record NestedRun(TestExecutionSummary summary, Map<String, Recorder.RuleStats> r
     return withResult(Result.WARNING);
   }
 
+  /** The parts that differed in the warnings of this run (code, param, reading, precedence, ...). */
+  java.util.SortedSet<String> warnedParts() {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    rules.values().forEach(s -> out.addAll(s.warnedParts));
+    return out;
+  }
+
   /** First messages of every failing or warning rule, and the failures of the nested tests. */
   String describe() {
     StringBuilder sb = new StringBuilder();

@@ -30,9 +30,12 @@ public final class RuleCatalog {
   private final Map<String, Rule> schemaRules = new ConcurrentHashMap<>();
   private final String docUrlBase;
 
-  private RuleCatalog(Map<String, Rule> rules, String docUrlBase) {
+  private final boolean alternativeOrder;
+
+  private RuleCatalog(Map<String, Rule> rules, String docUrlBase, boolean alternativeOrder) {
     this.rules = rules;
     this.docUrlBase = docUrlBase;
+    this.alternativeOrder = alternativeOrder;
   }
 
   /** The catalog on the test classpath (dependency com.aurouslabs.toolkit:openapi). */
@@ -51,13 +54,29 @@ public final class RuleCatalog {
             Rule.Tier.valueOf(r.path("tier").asText().toUpperCase(Locale.ROOT)),
             r.path("security").asBoolean(false), r.path("rule").asText(),
             o.has("status") && !o.get("status").isNull() ? o.get("status").asInt() : null, text(o, "type"),
-            text(o, "code"), text(o, "param"), Set.copyOf(documented), text(r, "decision"));
+            text(o, "code"), text(o, "param"), Set.copyOf(documented), text(r, "decision"), alternative(r, o));
         rules.put(rule.id(), rule);
       }
-      return new RuleCatalog(rules, root.path("doc_url_base").asText());
+      JsonNode order = root.path("evaluation_order");
+      return new RuleCatalog(rules, root.path("doc_url_base").asText(), order.has("alternative")
+          && !order.path("alternative").equals(order.path("decision")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
+  }
+
+  /** The rule's outcome under its catalog alternative: the parts the alternative names replace the rule's. */
+  private static Rule.Alternative alternative(JsonNode r, JsonNode o) {
+    JsonNode alt = r.path("alternative");
+    if (!alt.isObject() || alt.has("none")) {
+      return null;
+    }
+    JsonNode a = alt.path("outcome");
+    Integer status = a.has("status") ? (a.get("status").isNull() ? null : a.get("status").asInt())
+        : o.has("status") && !o.get("status").isNull() ? o.get("status").asInt() : null;
+    return new Rule.Alternative(text(alt, "text"), status, a.has("type") ? text(a, "type") : text(o, "type"),
+        a.has("code") ? text(a, "code") : text(o, "code"), a.has("param") ? text(a, "param") : text(o, "param"),
+        a.has("param"), alt.has("choices") || alt.has("schema"));
   }
 
   private static String text(JsonNode o, String field) {
@@ -85,7 +104,7 @@ public final class RuleCatalog {
     String id = schemaRuleId(field, keyword);
     return schemaRules.computeIfAbsent(id, k -> new Rule(k, "spec", Rule.Tier.DOCUMENTED, false,
         "The value of " + field + " satisfies the '" + keyword + "' constraint of estimate.yaml (no catalog rule "
-            + "names it).", 400, "invalid_request", code, "{field}", Set.of("status"), null));
+            + "names it).", 400, "invalid_request", code, "{field}", Set.of("status"), null, null));
   }
 
   public static String schemaRuleId(String field, String keyword) {
@@ -104,6 +123,11 @@ public final class RuleCatalog {
   /** Spec constraints met so far that no catalog rule names. */
   public List<Rule> schemaRules() {
     return schemaRules.values().stream().sorted(java.util.Comparator.comparing(Rule::id)).toList();
+  }
+
+  /** Whether the catalog gives another evaluation order as its alternative reading. */
+  public boolean alternativeOrder() {
+    return alternativeOrder;
   }
 
   public String docUrlBase() {

@@ -1,25 +1,31 @@
 package com.aurouslabs.toolkit.mock.http;
 
-import com.aurouslabs.toolkit.mock.Defect;
+import com.aurouslabs.toolkit.mock.Profile;
+import com.aurouslabs.toolkit.mock.defect.Defects;
+import com.aurouslabs.toolkit.mock.profile.ProfileDifference;
 import com.aurouslabs.toolkit.mock.MockState;
 import com.aurouslabs.toolkit.mock.error.ApiError;
-import com.aurouslabs.toolkit.mock.error.ErrorEnvelopeFactory;
 import com.aurouslabs.toolkit.mock.fixtures.Fixtures;
 import com.aurouslabs.toolkit.mock.fixtures.KeyFixture;
 import com.aurouslabs.toolkit.mock.fixtures.TeamFixture;
 import com.aurouslabs.toolkit.mock.journal.ApiKeyMasker;
+import com.aurouslabs.toolkit.mock.journal.JournalQuery;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitDecision;
+import com.aurouslabs.toolkit.mock.reading.Reading;
 import com.aurouslabs.toolkit.mock.rules.BodyRules;
+import com.aurouslabs.toolkit.mock.rules.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Mock-only endpoints: GET /__admin/journal, POST /__admin/reset, GET /__admin/fixtures (every key masked),
- * GET and PUT /__admin/defect ({@code {"defect":"NAME"}}, NONE to clear; test-only). They carry no CORS headers
+ * Mock-only endpoints: GET /__admin/journal (each request with its headers and body, keys masked), POST
+ * /__admin/journal/count and /__admin/journal/find (criteria as {@link JournalQuery}), POST /__admin/reset,
+ * GET /__admin/fixtures (every key masked),
+ * GET /__admin/profile (the profile and every choice on which the two profiles differ: rule, default,
+ * alternative), GET and PUT /__admin/defect ({@code {"defect":"NAME"}}, NONE to clear; test-only). They carry no CORS headers
  * and their preflight is refused (405), so a web page cannot read or change them.
  */
 public final class AdminEndpoints {
@@ -30,11 +36,19 @@ public final class AdminEndpoints {
     private final MockState state;
     private final JsonNode maskedFixtures;
     private final String version;
+    private final JsonNode profileBody;
 
-    public AdminEndpoints(MockState state, Fixtures fixtures, String version) {
+    public AdminEndpoints(MockState state, Fixtures fixtures, String version, Profile profile,
+                          List<ProfileDifference> differences) {
         this.state = state;
         this.maskedFixtures = JsonCodec.tree(masked(fixtures));
         this.version = version;
+        ObjectNode body = JsonCodec.objectNode().put("profile", profile.label());
+        var list = body.putArray("differences");
+        for (ProfileDifference d : differences) {
+            list.addObject().put("rule", d.ruleId()).put("default", d.decision()).put("alternative", d.alternative());
+        }
+        this.profileBody = body;
     }
 
     /** True for paths under {@value #PREFIX} (no CORS there). */
@@ -57,13 +71,14 @@ public final class AdminEndpoints {
      * same-origin non-GET) request with {@code Origin}, so refusing it keeps a page a developer happens to open
      * from resetting the mock or injecting defects with a plain form post.
      */
-    public Outcome refuseBrowser(String requestId, RateLimitDecision rate) {
-        return error(new ApiError(403, ApiError.AUTHENTICATION, "forbidden_origin",
+    public Outcome refuseBrowser(Reading reading, String requestId, RateLimitDecision rate) {
+        return error(reading, ApiError.mockOnly(403, ApiError.AUTHENTICATION, "forbidden_origin",
                 "Admin routes do not accept browser requests (an Origin header was sent); call them from a tool.",
                 null, RULE), requestId, rate);
     }
 
-    public Outcome handle(HttpMethod method, String path, byte[] body, String requestId, RateLimitDecision rate) {
+    public Outcome handle(Reading reading, HttpMethod method, String path, byte[] body, String requestId,
+                          RateLimitDecision rate) {
         String name = path.substring(PREFIX.length());
         String allow;
         switch (name) {
@@ -74,6 +89,13 @@ public final class AdminEndpoints {
                     return ok(out, rate);
                 }
                 allow = "GET";
+                break;
+            case "journal/count":
+            case "journal/find":
+                if (method == HttpMethod.POST) {
+                    return query(reading, name.endsWith("count"), body, requestId, rate);
+                }
+                allow = "POST";
                 break;
             case "reset":
                 if (method == HttpMethod.POST) {
@@ -88,30 +110,57 @@ public final class AdminEndpoints {
                 }
                 allow = "GET";
                 break;
+            case "profile":
+                if (method == HttpMethod.GET) {
+                    return ok(profileBody, rate);
+                }
+                allow = "GET";
+                break;
             case "defect":
                 if (method == HttpMethod.GET) {
-                    return ok(JsonCodec.objectNode().put("defect", state.defect().name()), rate);
+                    return ok(JsonCodec.objectNode().put("defect", state.defect()), rate);
                 }
                 if (method == HttpMethod.PUT) {
-                    return setDefect(body, requestId, rate);
+                    return setDefect(reading, body, requestId, rate);
                 }
                 allow = "GET, PUT";
                 break;
             default:
-                return error(ApiError.notFound(RouteRules.NOT_FOUND, null, "No such route: " + path + "."),
-                        requestId, rate);
+                return error(reading, reading.outcomes().resolve(Violation.of(RouteRules.NOT_FOUND)
+                        .with("method", method.name()).with("path", path)), requestId, rate);
         }
-        return error(new ApiError(405, ApiError.INVALID_REQUEST, "method_not_allowed",
-                method.name() + " is not allowed on " + path + ".", null, RouteRules.METHOD_NOT_ALLOWED), requestId,
-                rate).withHeader("Allow", allow);
+        return error(reading, reading.outcomes().resolve(Violation.of(RouteRules.METHOD_NOT_ALLOWED)
+                .with("method", method.name()).with("path", path)), requestId, rate).withHeader("Allow", allow);
     }
 
     /** BODY-TOO-LARGE on an admin route (answered before the body ends). */
-    public Outcome tooLarge(String requestId, RateLimitDecision rate) {
-        return error(BodyRules.tooLarge(), requestId, rate);
+    public Outcome tooLarge(Reading reading, String requestId, RateLimitDecision rate) {
+        return error(reading, reading.outcomes().resolve(BodyRules.tooLarge()), requestId, rate);
     }
 
-    private Outcome setDefect(byte[] body, String requestId, RateLimitDecision rate) {
+    /** {@code POST /__admin/journal/count} ({@code {"count": N}}) and {@code /find} ({@code {"requests": [...]}}). */
+    private Outcome query(Reading reading, boolean count, byte[] body, String requestId, RateLimitDecision rate) {
+        JournalQuery query;
+        try {
+            JsonNode criteria = body == null || body.length == 0 ? null : JsonCodec.read(body);
+            query = JournalQuery.parse(criteria);
+        } catch (java.io.IOException e) {
+            return error(reading, ApiError.mockOnly(400, ApiError.INVALID_REQUEST, "invalid_format",
+                    "Send the criteria as a JSON object, e.g. {\"rule\":\"SIZE-XOR-DIMS\",\"status\":400}.", null,
+                    RULE), requestId, rate);
+        } catch (IllegalArgumentException e) {
+            return error(reading, ApiError.mockOnly(400, ApiError.INVALID_REQUEST, "invalid_format",
+                    "Journal criteria: " + e.getMessage() + ".", null, RULE), requestId, rate);
+        }
+        if (count) {
+            return ok(JsonCodec.objectNode().put("count", state.journal().count(query)), rate);
+        }
+        ObjectNode out = JsonCodec.objectNode();
+        out.set("requests", JsonCodec.tree(state.journal().find(query)));
+        return ok(out, rate);
+    }
+
+    private Outcome setDefect(Reading reading, byte[] body, String requestId, RateLimitDecision rate) {
         String requested = null;
         try {
             JsonNode tree = JsonCodec.read(body == null ? new byte[0] : body);
@@ -121,29 +170,25 @@ public final class AdminEndpoints {
         } catch (java.io.IOException | RuntimeException e) {
             requested = null;
         }
-        Defect defect = null;
         if (requested != null) {
             try {
-                defect = Defect.valueOf(requested.strip().toUpperCase(Locale.ROOT));
+                state.defect(requested);
+                return ok(JsonCodec.objectNode().put("defect", state.defect()), rate);
             } catch (IllegalArgumentException e) {
-                defect = null;
+                requested = null;
             }
         }
-        if (defect == null) {
-            return error(ApiError.invalidFormat(RULE, "defect",
-                    "Send {\"defect\":\"NAME\"} with NAME one of " + java.util.Arrays.toString(Defect.values()) + "."),
-                    requestId, rate);
-        }
-        state.defect(defect);
-        return ok(JsonCodec.objectNode().put("defect", defect.name()), rate);
+        return error(reading, ApiError.mockOnly(400, ApiError.INVALID_REQUEST, "invalid_format",
+                "Send {\"defect\":\"NAME\"} with NAME NONE or one of " + Defects.names() + ".", "defect", RULE),
+                requestId, rate);
     }
 
     private Outcome ok(JsonNode body, RateLimitDecision rate) {
         return new Outcome(200, body, RULE, version, rate, null, null, Map.of(), java.util.List.of(), false);
     }
 
-    private Outcome error(ApiError error, String requestId, RateLimitDecision rate) {
-        return new Outcome(error.status(), ErrorEnvelopeFactory.envelope(error, requestId), error.ruleId(), version,
+    private Outcome error(Reading reading, ApiError error, String requestId, RateLimitDecision rate) {
+        return new Outcome(error.status(), reading.envelopes().envelope(error, requestId), error.ruleId(), version,
                 rate, null, null, Map.of(), java.util.List.of(), false);
     }
 }

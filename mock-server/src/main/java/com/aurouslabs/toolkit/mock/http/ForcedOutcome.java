@@ -3,7 +3,10 @@ package com.aurouslabs.toolkit.mock.http;
 import com.aurouslabs.toolkit.mock.error.ApiError;
 import java.util.Locale;
 
-/** {@code X-Mock-Force: 429|500|502|503|504|timeout}: an outcome the caller asks for, whatever the request. */
+/**
+ * {@code X-Mock-Force: 429|500|502|503|504|timeout}: an outcome the caller asks for, whatever the request. A mock
+ * feature, not a rule of rules.yaml, so its answers are written here.
+ */
 public enum ForcedOutcome {
     RATE_LIMITED("429"),
     INTERNAL_ERROR("500"),
@@ -31,19 +34,25 @@ public enum ForcedOutcome {
         return null;
     }
 
+    /** The answer to an X-Mock-Force value that names no outcome. */
+    public static ApiError unknown() {
+        return ApiError.mockOnly(400, ApiError.INVALID_REQUEST, "invalid_format",
+                "X-Mock-Force must be one of " + allowedValues() + ".", MockHeaders.MOCK_FORCE, RULE_ID);
+    }
+
     /** The error it answers with (TIMEOUT answers 504 provider_timeout once the hold is over). */
     public ApiError error() {
         return switch (this) {
-            case RATE_LIMITED -> new ApiError(429, ApiError.RATE_LIMIT, "too_many_requests",
+            case RATE_LIMITED -> ApiError.mockOnly(429, ApiError.RATE_LIMIT, "too_many_requests",
                     "Rate limit exceeded for estimate_post. Retry after 1s.", null, RULE_ID);
-            case INTERNAL_ERROR -> ApiError.serverError(500, RULE_ID, "internal_error",
-                    "Something went wrong on our side.");
-            case BAD_GATEWAY -> ApiError.serverError(502, RULE_ID, "provider_unavailable",
-                    "The upstream provider answered with an error.");
-            case UNAVAILABLE -> ApiError.serverError(503, RULE_ID, "provider_unavailable",
-                    "The service is temporarily unavailable.");
-            case GATEWAY_TIMEOUT, TIMEOUT -> ApiError.serverError(504, RULE_ID, "provider_timeout",
-                    "The upstream provider did not answer in time.");
+            case INTERNAL_ERROR -> ApiError.mockOnly(500, ApiError.SERVER_ERROR, "internal_error",
+                    "Something went wrong on our side.", null, RULE_ID);
+            case BAD_GATEWAY -> ApiError.mockOnly(502, ApiError.SERVER_ERROR, "provider_unavailable",
+                    "The upstream provider answered with an error.", null, RULE_ID);
+            case UNAVAILABLE -> ApiError.mockOnly(503, ApiError.SERVER_ERROR, "provider_unavailable",
+                    "The service is temporarily unavailable.", null, RULE_ID);
+            case GATEWAY_TIMEOUT, TIMEOUT -> ApiError.mockOnly(504, ApiError.SERVER_ERROR, "provider_timeout",
+                    "The upstream provider did not answer in time.", null, RULE_ID);
         };
     }
 

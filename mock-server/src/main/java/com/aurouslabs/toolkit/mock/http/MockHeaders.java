@@ -15,6 +15,7 @@ public final class MockHeaders {
     public static final String MOCK_RESOLVED_SIZE = "X-Mock-Resolved-Size";
     public static final String MOCK_WARNINGS = "X-Mock-Validation-Warnings";
     public static final String MOCK_FORCE = "X-Mock-Force";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String JSON = "application/json";
 
     private MockHeaders() {

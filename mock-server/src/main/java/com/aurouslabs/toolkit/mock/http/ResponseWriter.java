@@ -1,9 +1,10 @@
 package com.aurouslabs.toolkit.mock.http;
 
-import com.aurouslabs.toolkit.mock.Defect;
 import com.aurouslabs.toolkit.mock.LatencySettings;
 import com.aurouslabs.toolkit.mock.MockState;
+import com.aurouslabs.toolkit.mock.reading.Reading;
 import com.aurouslabs.toolkit.mock.journal.JournalEntry;
+import com.aurouslabs.toolkit.mock.journal.RequestHeaders;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitDecision;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -16,8 +17,9 @@ import java.util.Map;
 
 /**
  * Writes an {@link Outcome}: the headers every answer carries (Aurous-Request-Id, Aurous-Version,
- * X-RateLimit-*, JSON content type, X-Mock-Rule, CORS except on admin routes), the simulated latency (a timer, never a blocked event
- * loop) and the journal entry.
+ * X-RateLimit-*, JSON content type, X-Mock-Rule, CORS except on admin routes), the reading's response
+ * post-processors (a defect's; none otherwise), the simulated latency (a timer, never a blocked event loop) and the
+ * journal entry.
  */
 public final class ResponseWriter {
 
@@ -47,38 +49,48 @@ public final class ResponseWriter {
     static final long CLOSE_LINGER_MILLIS = 1000;
 
     /** Sends after the configured latency; journals unless {@code journal} is false (admin calls). */
-    public void send(HttpServerRequest request, String requestId, Outcome outcome, boolean journal) {
-        send(request, requestId, outcome, journal, false);
+    public void send(HttpServerRequest request, String requestId, Outcome outcome, boolean journal,
+                     Reading reading) {
+        send(request, requestId, outcome, journal, null, false, reading);
+    }
+
+    /** Sends after the configured latency and journals the request with {@code body} (null: not read). */
+    public void sendJournaled(HttpServerRequest request, String requestId, Outcome outcome, byte[] body,
+                              Reading reading) {
+        send(request, requestId, outcome, true, body, false, reading);
     }
 
     /**
      * Sends with {@code Connection: close}, then closes the connection: when the request body ends, or at the
      * latest {@value #CLOSE_LINGER_MILLIS} ms after the answer is written (the body may never end).
      */
-    public void sendAndClose(HttpServerRequest request, String requestId, Outcome outcome, boolean journal) {
-        send(request, requestId, outcome, journal, true);
+    public void sendAndClose(HttpServerRequest request, String requestId, Outcome outcome, boolean journal,
+                             Reading reading) {
+        send(request, requestId, outcome, journal, null, true, reading);
     }
 
-    private void send(HttpServerRequest request, String requestId, Outcome outcome, boolean journal,
-                      boolean close) {
+    private void send(HttpServerRequest request, String requestId, Outcome outcome, boolean journal, byte[] body,
+                      boolean close, Reading reading) {
         if (journal) {
             state.journal().record(new JournalEntry(System.currentTimeMillis(), request.method().name(),
                     request.path(), outcome.status(), outcome.ruleId(), outcome.maskedKey(), outcome.teamId(),
-                    requestId, outcome.warnings()));
+                    requestId, outcome.warnings(), RequestHeaders.pairs(request.headers()), JournalEntry.keep(body),
+                    body == null ? -1 : body.length, null));
         }
         long delay = latency.nextDelayMillis();
         if (delay <= 0) {
-            write(request, requestId, outcome, close);
+            write(request, requestId, outcome, close, reading);
         } else {
-            vertx.setTimer(delay, id -> write(request, requestId, outcome, close));
+            vertx.setTimer(delay, id -> write(request, requestId, outcome, close, reading));
         }
     }
 
-    void write(HttpServerRequest request, String requestId, Outcome outcome) {
-        write(request, requestId, outcome, false);
+    void write(HttpServerRequest request, String requestId, Outcome outcome, Reading reading) {
+        write(request, requestId, outcome, false, reading);
     }
 
-    private void write(HttpServerRequest request, String requestId, Outcome outcome, boolean close) {
+    private void write(HttpServerRequest request, String requestId, Outcome outcome, boolean close,
+                       Reading reading) {
         HttpServerResponse response = request.response();
         if (response.ended() || response.closed()) {
             return;
@@ -89,9 +101,11 @@ public final class ResponseWriter {
             response.headers().set(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         Object body = outcome.body();
-        Buffer bytes = body == null ? Buffer.buffer()
-                : Buffer.buffer(body instanceof byte[] raw ? raw : JsonCodec.bytes(body));
-        var written = response.end(bytes);
+        byte[] raw = body == null ? new byte[0] : body instanceof byte[] b ? b : JsonCodec.bytes(body);
+        for (ResponseAdjuster adjuster : reading.responses()) {
+            raw = adjuster.adjust(response.headers(), raw);
+        }
+        var written = response.end(Buffer.buffer(raw));
         if (close) {
             HttpConnection connection = request.connection();
             written.onComplete(done -> {
@@ -114,9 +128,7 @@ public final class ResponseWriter {
      */
     void fillHeaders(MultiMap headers, String requestId, Outcome outcome, boolean cors) {
         headers.set(H_CONTENT_TYPE, V_JSON);
-        if (state.defect() != Defect.MISSING_REQUEST_ID) {
-            headers.set(H_REQUEST_ID, requestId);
-        }
+        headers.set(H_REQUEST_ID, requestId);
         headers.set(H_VERSION, outcome.version());
         RateLimitDecision rate = outcome.rateLimit();
         headers.set(H_RATE_LIMIT, Long.toString(rate.limit()));

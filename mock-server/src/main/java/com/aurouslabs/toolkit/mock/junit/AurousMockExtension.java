@@ -90,6 +90,7 @@ public final class AurousMockExtension implements BeforeAllCallback, BeforeEachC
                 .rateLimit(new RateLimitSettings(config.rateLimitCapacity(), config.rateLimitRefillPerMinute(),
                         config.rateLimit()))
                 .warnOnly(config.warnOnly())
+                .profile(config.profile())
                 .defect(config.defect())
                 .corsOrigin(config.corsOrigin());
         if (!config.fixtures().isEmpty()) {

@@ -1,6 +1,6 @@
 package com.aurouslabs.toolkit.mock.junit;
 
-import com.aurouslabs.toolkit.mock.Defect;
+import com.aurouslabs.toolkit.mock.Profile;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -39,7 +39,11 @@ public @interface AurousMockTest {
 
     boolean warnOnly() default false;
 
-    Defect defect() default Defect.NONE;
+    /** The reading of the docs to serve (rules.yaml decisions, or their alternatives). */
+    Profile profile() default Profile.DEFAULT;
+
+    /** A defect by name ({@code Defects.all()}); {@code "NONE"} for none. Test-only. */
+    String defect() default "NONE";
 
     String corsOrigin() default "*";
 

@@ -1,50 +1,76 @@
 package com.aurouslabs.toolkit.mock.pricing;
 
-import com.aurouslabs.toolkit.mock.Defect;
 import com.aurouslabs.toolkit.mock.fixtures.RateCard;
+import com.aurouslabs.toolkit.mock.rules.Choices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * PRICE-*: base = image.base x count (PRICE-COUNT); with enhance_prompt true an enhance line of
- * base x (multiplier - 1) (PRICE-ENHANCE, absent otherwise); references and characters are free
- * (PRICE-REFS-FREE); nothing else matters (PRICE-SIZE-INDEPENDENT); amount = sum of lines (PRICE-SUM).
- * Whole amounts are written as integers ({@code 1}, not {@code 1.0}).
+ * PRICE-*: base = image.base x count (PRICE-COUNT); with enhance_prompt true an enhance line of base x (multiplier -
+ * 1) (PRICE-ENHANCE; without it the line is absent, or 0, as its choice says); reference images cost the card's
+ * {@code reference_image_per_image} each (0 on the vendor's card, so no line: PRICE-REFS-FREE); nothing else
+ * matters (PRICE-SIZE-INDEPENDENT); amount = sum of lines (PRICE-SUM). Whole amounts are written as integers
+ * ({@code 1}) or as decimals ({@code 1.0}), as the PRICE-COUNT choice says.
  */
-public final class PriceCalculator {
+public final class PriceCalculator implements Pricing {
 
-    private PriceCalculator() {
+    static final String BASE = "base";
+    static final String ENHANCE = "enhance";
+    static final String REFERENCES = "references";
+
+    private final boolean zeroEnhanceLine;
+    private final boolean decimals;
+
+    public PriceCalculator(Choices choices) {
+        this.zeroEnhanceLine = choices.is("PRICE-ENHANCE", "enhance_line_when_off", "zero", "absent");
+        this.decimals = choices.is("PRICE-COUNT", "amounts", "decimal", "whole_as_integer");
+    }
+
+    @Override
+    public Estimate price(RateCard card, ObjectNode body) {
+        BigDecimal base = card.imageBase().multiply(BigDecimal.valueOf(intOr(body.get("count"), 1)));
+        List<Estimate.Line> lines = new ArrayList<>(3);
+        lines.add(new Estimate.Line(BASE, base));
+        JsonNode enhance = body.get("enhance_prompt");
+        if (enhance != null && enhance.isBoolean() && enhance.booleanValue()) {
+            lines.add(new Estimate.Line(ENHANCE,
+                    base.multiply(card.enhancePromptMultiplier().subtract(BigDecimal.ONE))));
+        } else if (zeroEnhanceLine) {
+            lines.add(new Estimate.Line(ENHANCE, BigDecimal.ZERO));
+        }
+        BigDecimal perReference = card.referenceImagePerImage();
+        JsonNode refs = body.get("reference_image_urls");
+        if (perReference != null && perReference.signum() > 0 && refs != null && refs.isArray() && !refs.isEmpty()) {
+            lines.add(new Estimate.Line(REFERENCES, perReference.multiply(BigDecimal.valueOf(refs.size()))));
+        }
+        BigDecimal amount = BigDecimal.ZERO;
+        for (Estimate.Line line : lines) {
+            amount = amount.add(line.amount());
+        }
+        return new Estimate(lines, amount);
     }
 
     /**
      * The 200 body as UTF-8 JSON bytes, written directly (the hot path: no tree, no ObjectMapper):
      * {@code {"object":"estimate","estimated_cost":{"amount":A,"breakdown":{"base":B[,"enhance":E]}},"currency":"credit"}}.
      */
-    public static byte[] estimateJson(RateCard card, ObjectNode body, Defect defect) {
-        BigDecimal count = BigDecimal.valueOf(intOr(body.get("count"), 1));
-        BigDecimal base = card.imageBase().multiply(count);
-        StringBuilder breakdown = new StringBuilder(64).append("{\"base\":").append(plain(base));
-        BigDecimal amount = base;
-        JsonNode enhance = body.get("enhance_prompt");
-        if (enhance != null && enhance.isBoolean() && enhance.booleanValue()) {
-            BigDecimal line = base.multiply(card.enhancePromptMultiplier().subtract(BigDecimal.ONE));
-            breakdown.append(",\"enhance\":").append(plain(line));
-            amount = amount.add(line);
-        }
-        if (defect == Defect.PRICE_REFERENCES) {
-            JsonNode refs = body.get("reference_image_urls");
-            int n = refs != null && refs.isArray() ? refs.size() : 0;
-            if (n > 0) {
-                BigDecimal line = card.imageBase().multiply(BigDecimal.valueOf(n));
-                breakdown.append(",\"references\":").append(plain(line));
-                amount = amount.add(line);
+    public byte[] json(Estimate estimate) {
+        StringBuilder json = new StringBuilder(160).append("{\"object\":\"estimate\",\"estimated_cost\":{\"amount\":")
+                .append(number(estimate.amount())).append(",\"breakdown\":{");
+        boolean first = true;
+        for (Estimate.Line line : estimate.lines()) {
+            if (!first) {
+                json.append(',');
             }
+            first = false;
+            json.append('"').append(line.name()).append("\":").append(number(line.amount()));
         }
-        String json = "{\"object\":\"estimate\",\"estimated_cost\":{\"amount\":" + plain(amount)
-                + ",\"breakdown\":" + breakdown + "}},\"currency\":\"credit\"}";
-        return json.getBytes(StandardCharsets.US_ASCII);
+        json.append("}},\"currency\":\"credit\"}");
+        return json.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static int intOr(JsonNode node, int fallback) {
@@ -53,6 +79,11 @@ public final class PriceCalculator {
             return v >= 1 ? v : fallback;
         }
         return fallback;
+    }
+
+    private String number(BigDecimal value) {
+        String plain = plain(value);
+        return decimals && plain.indexOf('.') < 0 ? plain + ".0" : plain;
     }
 
     /** {@code 1} for whole numbers, {@code 1.5} otherwise (never {@code 1.0} or {@code 1E+1}). */

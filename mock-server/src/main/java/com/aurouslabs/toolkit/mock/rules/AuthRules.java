@@ -1,67 +1,70 @@
 package com.aurouslabs.toolkit.mock.rules;
 
-import com.aurouslabs.toolkit.mock.error.ApiError;
 import com.aurouslabs.toolkit.mock.fixtures.FixtureIndex;
 import com.aurouslabs.toolkit.mock.fixtures.FixtureIndex.KnownKey;
 import com.aurouslabs.toolkit.mock.fixtures.TeamFixture;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Family "auth": AUTH-MISSING-KEY, AUTH-INVALID-KEY, AUTH-REVOKED-KEY, AUTH-BEARER-ALIAS, AUTH-LEGACY-OG-KEY
- * (og_ keys are looked up like any other), AUTH-HEADER-PRECEDENCE (X-Api-Key decides; a blank X-Api-Key counts as
- * not sent; a non-Bearer
- * Authorization counts as no key).
+ * Family "auth": AUTH-MISSING-KEY, AUTH-INVALID-KEY, AUTH-REVOKED-KEY (og_ keys are looked up like any other:
+ * AUTH-LEGACY-OG-KEY; Bearer is an alias: AUTH-BEARER-ALIAS), and AUTH-HEADER-PRECEDENCE, which decides the key a
+ * request presents: X-Api-Key first, then an Authorization Bearer token. Its choices say what a blank X-Api-Key and
+ * an Authorization header of another scheme are: not sent, or a key that is not valid.
  */
 public final class AuthRules {
 
+    static final String PRECEDENCE = "AUTH-HEADER-PRECEDENCE";
     private static final String BEARER = "bearer ";
-
-    /** The result: a team, or an error; {@code presentedKey} is what was sent (for masking in the journal). */
-    public record AuthOutcome(TeamFixture team, String presentedKey, ApiError error) {
-
-        public boolean authenticated() {
-            return team != null;
-        }
-    }
+    /** What an invalid presented key is when a choice says a header counts as an invalid key. */
+    private static final String NO_VALID_KEY = "";
 
     private final FixtureIndex fixtures;
+    private final boolean blankXApiKeyIsInvalid;
+    private final boolean otherSchemeIsInvalid;
 
-    public AuthRules(FixtureIndex fixtures) {
+    public AuthRules(FixtureIndex fixtures, Choices choices) {
         this.fixtures = fixtures;
+        this.blankXApiKeyIsInvalid = choices.is(PRECEDENCE, "blank_x_api_key", "invalid_key", "not_sent");
+        this.otherSchemeIsInvalid = choices.is(PRECEDENCE, "non_bearer_authorization", "invalid_key", "not_sent");
     }
 
-    /** The key the request presents, or null. */
-    public static String presentedKey(String xApiKey, String authorization) {
-        if (xApiKey != null && !xApiKey.isBlank()) {
-            return xApiKey.strip();
+    public List<RuleCheck> checks() {
+        return List.of(
+                RuleCheck.onHeaders("AUTH-MISSING-KEY", c -> c.presentedKey() == null
+                        ? Optional.of(Violation.of("AUTH-MISSING-KEY")) : Optional.empty()),
+                RuleCheck.onHeaders("AUTH-INVALID-KEY", c -> c.presentedKey() != null && c.knownKey() == null
+                        ? Optional.of(Violation.of("AUTH-INVALID-KEY")) : Optional.empty()),
+                RuleCheck.onHeaders("AUTH-REVOKED-KEY", c -> c.knownKey() != null && c.knownKey().key().revoked()
+                        ? Optional.of(Violation.of("AUTH-REVOKED-KEY")) : Optional.empty()));
+    }
+
+    /** The key the request presents under AUTH-HEADER-PRECEDENCE, or null when it presents none. */
+    public String presentedKey(String xApiKey, String authorization) {
+        if (xApiKey != null) {
+            if (!xApiKey.isBlank()) {
+                return xApiKey.strip();
+            }
+            if (blankXApiKeyIsInvalid) {
+                return NO_VALID_KEY;
+            }
         }
-        if (authorization != null && authorization.length() > BEARER.length()
-                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            String token = authorization.substring(BEARER.length()).strip();
-            return token.isEmpty() ? null : token;
+        if (authorization != null) {
+            if (authorization.length() > BEARER.length()
+                    && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                String token = authorization.substring(BEARER.length()).strip();
+                if (!token.isEmpty()) {
+                    return token;
+                }
+            }
+            if (otherSchemeIsInvalid) {
+                return NO_VALID_KEY;
+            }
         }
         return null;
     }
 
-    public AuthOutcome authenticate(String xApiKey, String authorization) {
-        String key = presentedKey(xApiKey, authorization);
-        if (key == null) {
-            return new AuthOutcome(null, null, ApiError.authentication("AUTH-MISSING-KEY", "missing_api_key",
-                    "No API key was sent. Send it in the X-Api-Key header."));
-        }
-        Optional<KnownKey> known = fixtures.key(key);
-        if (known.isEmpty()) {
-            return new AuthOutcome(null, key, ApiError.authentication("AUTH-INVALID-KEY", "invalid_api_key",
-                    "The API key is not valid."));
-        }
-        if (known.get().key().revoked()) {
-            return new AuthOutcome(null, key, ApiError.authentication("AUTH-REVOKED-KEY", "revoked_api_key",
-                    "The API key has been revoked."));
-        }
-        return new AuthOutcome(known.get().team(), key, null);
-    }
-
-    /** The team of a valid key without producing errors (for rate-limit headers on early answers). */
+    /** The team of a valid, unrevoked key, for the headers of answers given before authentication ran. */
     public TeamFixture teamOf(String xApiKey, String authorization) {
         String key = presentedKey(xApiKey, authorization);
         if (key == null) {

@@ -1,36 +1,49 @@
 package com.aurouslabs.toolkit.mock.rules;
 
-import com.aurouslabs.toolkit.mock.Defect;
-import com.aurouslabs.toolkit.mock.error.ApiError;
 import com.aurouslabs.toolkit.mock.fixtures.FixtureIndex.OwnedCharacter;
 import java.util.List;
 import java.util.Optional;
 
-/** Family "characters": CHAR-XOR-REFS, CHAR-NOT-FOUND, CHAR-NOT-READY, CHAR-READY. */
-public final class CharacterRules implements RuleFamily {
+/**
+ * Family "characters": CHAR-XOR-REFS, CHAR-ID-FORM (a malformed id is looked up like any, or rejected, as its
+ * choice says), CHAR-NOT-FOUND (unknown and other-team ids answered alike), CHAR-NOT-READY, CHAR-READY.
+ */
+public final class CharacterRules {
 
-    /** Same text for unknown and other-team ids: the body never tells whether the id exists. */
-    static final String NOT_FOUND_MESSAGE = "No such character for this team.";
+    static final String ID_FORM = "CHAR-ID-FORM";
+    static final String FIELD = "character_id";
 
-    @Override
+    private final boolean rejectMalformed;
+
+    public CharacterRules(Choices choices) {
+        this.rejectMalformed = choices.is(ID_FORM, "malformed", "reject", "look_up");
+    }
+
     public List<RuleCheck> checks() {
         return List.of(
                 RuleCheck.of("CHAR-XOR-REFS", CharacterRules::characterXorReferences),
+                RuleCheck.of(ID_FORM, this::idForm),
                 RuleCheck.of("CHAR-NOT-FOUND", CharacterRules::characterExists),
-                RuleCheck.of("CHAR-NOT-READY", CharacterRules::characterReady),
-                RuleCheck.accepting("CHAR-READY"));
+                RuleCheck.of("CHAR-NOT-READY", CharacterRules::characterReady));
     }
 
-    static Optional<ApiError> characterXorReferences(RuleContext c) {
-        if (c.defectIs(Defect.MISS_CHARACTER_REF_EXCLUSION) || !c.has("character_id") || !c.hasReferences()) {
+    static Optional<Violation> characterXorReferences(RuleContext c) {
+        if (!c.has(FIELD) || !c.hasReferences()) {
             return Optional.empty();
         }
-        return Optional.of(ApiError.invalidRequest("CHAR-XOR-REFS", "mutually_exclusive_input", "character_id",
-                "Send either character_id or reference_image_urls, not both."));
+        return Optional.of(Violation.of("CHAR-XOR-REFS"));
     }
 
-    static Optional<ApiError> characterExists(RuleContext c) {
-        String id = c.text("character_id");
+    Optional<Violation> idForm(RuleContext c) {
+        String id = c.text(FIELD);
+        if (!rejectMalformed || id == null || IdForms.isCharacterId(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(Violation.of(ID_FORM).with("field", FIELD));
+    }
+
+    static Optional<Violation> characterExists(RuleContext c) {
+        String id = c.text(FIELD);
         if (id == null) {
             return Optional.empty();
         }
@@ -38,21 +51,17 @@ public final class CharacterRules implements RuleFamily {
         if (found.isPresent() && found.get().teamId().equals(c.teamId())) {
             return Optional.empty();
         }
-        if (found.isPresent() && c.defectIs(Defect.LEAK_FOREIGN_CHARACTER)) {
-            return Optional.of(ApiError.notFound("CHAR-NOT-FOUND", "character_id",
-                    "Character " + id + " belongs to another team."));
-        }
-        return Optional.of(ApiError.notFound("CHAR-NOT-FOUND", "character_id", NOT_FOUND_MESSAGE));
+        return Optional.of(Violation.of("CHAR-NOT-FOUND").with("field", FIELD));
     }
 
-    static Optional<ApiError> characterReady(RuleContext c) {
-        String id = c.text("character_id");
+    static Optional<Violation> characterReady(RuleContext c) {
+        String id = c.text(FIELD);
         if (id == null) {
             return Optional.empty();
         }
         return c.fixtures().character(id)
                 .filter(owned -> owned.teamId().equals(c.teamId()) && !owned.character().ready())
-                .map(owned -> ApiError.invalidRequest("CHAR-NOT-READY", "character_not_ready", "character_id",
-                        "Character " + id + " is " + owned.character().status() + ", not ready."));
+                .map(owned -> Violation.of("CHAR-NOT-READY").with("field", FIELD).with("value", id)
+                        .with("status", owned.character().status()));
     }
 }

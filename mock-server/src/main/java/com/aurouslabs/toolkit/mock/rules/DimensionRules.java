@@ -1,75 +1,71 @@
 package com.aurouslabs.toolkit.mock.rules;
 
-import com.aurouslabs.toolkit.mock.Defect;
-import com.aurouslabs.toolkit.mock.error.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
-/** Family "dimensions": SIZE-XOR-DIMS, DIM-PAIR, DIM-SNAP-32 (SIZE-ENUM and DIM-RANGE are the schema's). */
-public final class DimensionRules implements RuleFamily {
+/**
+ * Family "dimensions": SIZE-XOR-DIMS, DIM-PAIR, DIM-SNAP-32 (SIZE-ENUM and DIM-RANGE are the schema's). DIM-SNAP-32
+ * never rejects: an in-range value is snapped to the nearest multiple of 32, ties as its choice says.
+ */
+public final class DimensionRules {
 
-    private static final int SNAP = 32;
+    static final String SNAP_RULE = "DIM-SNAP-32";
+    private static final BigDecimal SNAP = BigDecimal.valueOf(32);
+    private static final BigDecimal HALF = BigDecimal.valueOf(16);
 
-    @Override
+    private final boolean tiesDown;
+
+    public DimensionRules(Choices choices) {
+        this.tiesDown = choices.is(SNAP_RULE, "ties", "down", "up");
+    }
+
     public List<RuleCheck> checks() {
         return List.of(
                 RuleCheck.of("SIZE-XOR-DIMS", DimensionRules::sizeXorDims),
                 RuleCheck.of("DIM-PAIR", DimensionRules::dimPair),
-                RuleCheck.of("DIM-SNAP-32", DimensionRules::snapNeverRejects));
+                RuleCheck.accepting(SNAP_RULE));
     }
 
-    static Optional<ApiError> sizeXorDims(RuleContext c) {
-        if (c.defectIs(Defect.ACCEPT_SIZE_WITH_DIMS)) {
-            return Optional.empty();
-        }
+    static Optional<Violation> sizeXorDims(RuleContext c) {
         if (c.has("size") && (c.has("width") || c.has("height"))) {
-            return Optional.of(ApiError.invalidRequest("SIZE-XOR-DIMS", "parameter_invalid_combination", "size",
-                    "Send either size or width and height, not both."));
+            return Optional.of(Violation.of("SIZE-XOR-DIMS"));
         }
         return Optional.empty();
     }
 
-    static Optional<ApiError> dimPair(RuleContext c) {
-        if (c.defectIs(Defect.ACCEPT_LONE_DIMENSION)) {
-            return Optional.empty();
-        }
+    static Optional<Violation> dimPair(RuleContext c) {
         boolean w = c.has("width");
         boolean h = c.has("height");
-        if (w && !h) {
-            return Optional.of(ApiError.invalidRequest("DIM-PAIR", "missing_field", "height",
-                    "height is required when width is sent."));
-        }
-        if (h && !w) {
-            return Optional.of(ApiError.invalidRequest("DIM-PAIR", "missing_field", "width",
-                    "width is required when height is sent."));
-        }
-        return Optional.empty();
-    }
-
-    /** DIM-SNAP-32 accepts every in-range value; only the injected defect makes it reject non-multiples. */
-    static Optional<ApiError> snapNeverRejects(RuleContext c) {
-        if (!c.defectIs(Defect.REJECT_NON_MULTIPLE_OF_32)) {
+        if (w == h) {
             return Optional.empty();
         }
-        for (String field : List.of("width", "height")) {
-            JsonNode n = c.body().get(field);
-            if (n != null && n.isNumber() && n.intValue() % SNAP != 0) {
-                return Optional.of(ApiError.invalidFormat("DIM-SNAP-32", field,
-                        field + " must be a multiple of 32."));
-            }
-        }
-        return Optional.empty();
+        return Optional.of(Violation.of("DIM-PAIR").with("missing", w ? "height" : "width")
+                .with("present", w ? "width" : "height"));
     }
 
-    /** Nearest multiple of 32, ties (16 past a multiple) rounding up. */
-    public static int snap(int value) {
-        return Math.floorDiv(value + SNAP / 2, SNAP) * SNAP;
+    /**
+     * Nearest multiple of 32; a tie (16 past a multiple) rounds as the DIM-SNAP-32 choice says. Exact for any
+     * value (warn-only mode snaps out-of-range ones too).
+     */
+    public BigInteger snap(BigDecimal value) {
+        BigDecimal[] qr = value.divideAndRemainder(SNAP);
+        BigDecimal floor = qr[0].multiply(SNAP);
+        if (qr[1].signum() < 0) {
+            floor = floor.subtract(SNAP);
+            qr[1] = qr[1].add(SNAP);
+        }
+        int cmp = qr[1].compareTo(HALF);
+        boolean up = cmp > 0 || (cmp == 0 && !tiesDown);
+        return floor.add(up ? SNAP : BigDecimal.ZERO).setScale(0, RoundingMode.UNNECESSARY).toBigIntegerExact();
     }
 
     /** What the mock reports in X-Mock-Resolved-Size: the preset name, {@code WxH} after snapping, or null. */
-    public static String resolvedSize(ObjectNode body) {
+    public String resolvedSize(ObjectNode body) {
         JsonNode size = body.get("size");
         if (size != null && size.isTextual()) {
             return size.textValue();
@@ -77,7 +73,7 @@ public final class DimensionRules implements RuleFamily {
         JsonNode w = body.get("width");
         JsonNode h = body.get("height");
         if (w != null && h != null && w.isNumber() && h.isNumber()) {
-            return snap(w.intValue()) + "x" + snap(h.intValue());
+            return snap(w.decimalValue()) + "x" + snap(h.decimalValue());
         }
         return null;
     }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import com.aurouslabs.toolkit.mock.rules.BlockedHost.HostClass;
+import com.aurouslabs.toolkit.mock.rules.BlockedHost.HostForm;
 
 /**
  * SSRF host policy for {@code reference_image_urls}, evaluated purely lexically (never any DNS
@@ -88,29 +90,29 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
     private static final List<Block> BLOCKS =
             List.of(
                     // Most specific first: the first match names the reason.
-                    block("169.254.169.254/32", "cloud metadata address"),
-                    block("169.254.170.2/32", "cloud metadata address"),
-                    block("100.100.100.200/32", "cloud metadata address"),
-                    block("168.63.129.16/32", "cloud metadata address"),
-                    block("fd00:ec2::254/128", "cloud metadata address"),
-                    block("255.255.255.255/32", "broadcast address"),
-                    block("0.0.0.0/8", "unspecified address"),
-                    block("10.0.0.0/8", "private address"),
-                    block("172.16.0.0/12", "private address"),
-                    block("192.168.0.0/16", "private address"),
-                    block("100.64.0.0/10", "shared (carrier-grade NAT) address"),
-                    block("127.0.0.0/8", "loopback address"),
-                    block("169.254.0.0/16", "link-local address"),
-                    block("224.0.0.0/4", "multicast address"),
-                    block("240.0.0.0/4", "reserved address"),
-                    block("::/128", "unspecified address"),
-                    block("::1/128", "loopback address"),
-                    block("fe80::/10", "link-local address"),
-                    block("fec0::/10", "site-local address"),
-                    block("fc00::/7", "private (unique local) address"),
-                    block("ff00::/8", "multicast address"),
-                    block("100::/64", "discard-only address"),
-                    block("64:ff9b:1::/48", "private (local-use NAT64) address"));
+                    block("169.254.169.254/32", HostClass.METADATA, "cloud metadata address"),
+                    block("169.254.170.2/32", HostClass.METADATA, "cloud metadata address"),
+                    block("100.100.100.200/32", HostClass.METADATA, "cloud metadata address"),
+                    block("168.63.129.16/32", HostClass.METADATA, "cloud metadata address"),
+                    block("fd00:ec2::254/128", HostClass.METADATA, "cloud metadata address"),
+                    block("255.255.255.255/32", HostClass.BROADCAST, "broadcast address"),
+                    block("0.0.0.0/8", HostClass.UNSPECIFIED, "unspecified address"),
+                    block("10.0.0.0/8", HostClass.PRIVATE, "private address"),
+                    block("172.16.0.0/12", HostClass.PRIVATE, "private address"),
+                    block("192.168.0.0/16", HostClass.PRIVATE, "private address"),
+                    block("100.64.0.0/10", HostClass.SHARED, "shared (carrier-grade NAT) address"),
+                    block("127.0.0.0/8", HostClass.LOOPBACK, "loopback address"),
+                    block("169.254.0.0/16", HostClass.LINK_LOCAL, "link-local address"),
+                    block("224.0.0.0/4", HostClass.MULTICAST, "multicast address"),
+                    block("240.0.0.0/4", HostClass.RESERVED, "reserved address"),
+                    block("::/128", HostClass.UNSPECIFIED, "unspecified address"),
+                    block("::1/128", HostClass.LOOPBACK, "loopback address"),
+                    block("fe80::/10", HostClass.LINK_LOCAL, "link-local address"),
+                    block("fec0::/10", HostClass.SITE_LOCAL, "site-local address"),
+                    block("fc00::/7", HostClass.UNIQUE_LOCAL, "private (unique local) address"),
+                    block("ff00::/8", HostClass.MULTICAST, "multicast address"),
+                    block("100::/64", HostClass.DISCARD, "discard-only address"),
+                    block("64:ff9b:1::/48", HostClass.PRIVATE, "private (local-use NAT64) address"));
 
     private static final IPAddress IPV4_TRANSLATED = parseCidr("::ffff:0:0:0/96");
 
@@ -127,22 +129,30 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
             Set.of("metadata", "instance-data", "metadata.google.internal", "metadata.aws.com");
 
     @Override
-    public Optional<String> blockedReason(String url) {
+    public Optional<BlockedHost> blocked(String url) {
         if (url == null) {
-            return Optional.of("missing URL");
+            return Optional.of(invalid("missing URL"));
         }
         try {
             Authority authority = Authority.parse(url);
             if (authority == null) {
-                return Optional.of("unparseable URL");
+                return Optional.of(invalid("unparseable URL"));
             }
             if (!authority.special) {
-                return Optional.of("unsupported scheme (host cannot be checked)");
+                return Optional.of(invalid("unsupported scheme (host cannot be checked)"));
             }
             return classifyHost(authority.host);
         } catch (RuntimeException e) {
-            return Optional.of("unparseable URL");
+            return Optional.of(invalid("unparseable URL"));
         }
+    }
+
+    private static BlockedHost invalid(String reason) {
+        return new BlockedHost(HostClass.INVALID, HostForm.UNPARSEABLE, reason);
+    }
+
+    private static BlockedHost invalidHost(String reason, HostForm form) {
+        return new BlockedHost(HostClass.INVALID, form, reason);
     }
 
     @Override
@@ -161,13 +171,13 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
     // ---------------------------------------------------------------------------------------------
     // Host classification
 
-    private static Optional<String> classifyHost(String rawHost) {
+    private static Optional<BlockedHost> classifyHost(String rawHost) {
         if (rawHost.isEmpty()) {
-            return Optional.of("invalid host (empty)");
+            return Optional.of(invalidHost("invalid host (empty)", HostForm.NAME));
         }
         if (rawHost.charAt(0) == '[') {
             if (rawHost.length() < 2 || rawHost.charAt(rawHost.length() - 1) != ']') {
-                return Optional.of("invalid host (unterminated IPv6 literal)");
+                return Optional.of(invalidHost("invalid host (unterminated IPv6 literal)", HostForm.IPV6));
             }
             return classifyIpv6Literal(rawHost.substring(1, rawHost.length() - 1));
         }
@@ -177,13 +187,13 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
             try {
                 host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
             } catch (IllegalArgumentException e) {
-                return Optional.of("invalid host (bad internationalized name)");
+                return Optional.of(invalidHost("invalid host (bad internationalized name)", HostForm.NAME));
             }
         }
         host = host.toLowerCase(Locale.ROOT);
         for (int i = 0; i < host.length(); i++) {
             if (isForbiddenDomainCodePoint(host.charAt(i))) {
-                return Optional.of("invalid host (forbidden character)");
+                return Optional.of(invalidHost("invalid host (forbidden character)", HostForm.NAME));
             }
         }
         int end = host.length();
@@ -192,20 +202,25 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
         }
         host = host.substring(0, end);
         if (host.isEmpty()) {
-            return Optional.of("invalid host (empty)");
+            return Optional.of(invalidHost("invalid host (empty)", HostForm.NAME));
         }
 
         if (endsInNumber(host)) {
+            HostForm form = DOTTED_QUAD.matcher(host).matches() ? HostForm.IPV4_DOTTED : HostForm.IPV4_OTHER_SPELLING;
             IPAddress address = new IPAddressString(normalizeEmptyHex(host), IPV4_PARAMS).getAddress();
             if (address == null || !address.isIPv4()) {
-                return Optional.of("invalid IPv4 literal");
+                return Optional.of(invalidHost("invalid IPv4 literal", form));
             }
-            return classifyAddress(address).map(r -> r + " (" + address + ")");
+            return classifyAddress(address).map(h -> h.describe(" (" + address + ")").as(form));
         }
         return classifyName(host);
     }
 
-    private static Optional<String> classifyIpv6Literal(String inner) {
+    /** Four decimal parts without leading zeros: the one IPv4 spelling that is not "another spelling". */
+    private static final java.util.regex.Pattern DOTTED_QUAD = java.util.regex.Pattern.compile(
+            "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
+
+    private static Optional<BlockedHost> classifyIpv6Literal(String inner) {
         String zone = null;
         int percent = inner.indexOf('%');
         if (percent >= 0) {
@@ -214,21 +229,23 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
         }
         IPAddress address = new IPAddressString(inner, IPV6_PARAMS).getAddress();
         if (address == null || !address.isIPv6()) {
-            return Optional.of("invalid IPv6 literal");
+            return Optional.of(invalidHost("invalid IPv6 literal", HostForm.IPV6));
         }
         IPAddress shown = address;
-        Optional<String> reason = classifyAddress(address).map(r -> r + " (" + shown + ")");
+        Optional<BlockedHost> reason = classifyAddress(address)
+                .map(h -> h.describe(" (" + shown + ")").as(h.embedded ? HostForm.IPV4_IN_IPV6 : HostForm.IPV6));
         if (reason.isEmpty() && zone != null) {
-            return Optional.of("scoped IPv6 address with zone id (" + address + ")");
+            return Optional.of(new BlockedHost(HostClass.ZONED, HostForm.IPV6,
+                    "scoped IPv6 address with zone id (" + address + ")"));
         }
         return reason;
     }
 
-    /** Reason without the address; empty when public. */
-    private static Optional<String> classifyAddress(IPAddress address) {
+    /** Class and reason without the address; empty when public. */
+    private static Optional<Hit> classifyAddress(IPAddress address) {
         for (Block b : BLOCKS) {
             if (b.range.contains(address)) {
-                return Optional.of(b.reason);
+                return Optional.of(new Hit(b.hostClass, b.reason, false));
             }
         }
         if (address instanceof IPv6Address) {
@@ -252,40 +269,44 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
                 IPv4Address server = v6.getEmbeddedIPv4Address(4); // bits 32..63
                 IPv4Address client =
                         new IPv4Address(~v6.getEmbeddedIPv4Address().intValue()); // bits 96..127, obfuscated
-                Optional<String> r = embedded(client, "Teredo IPv6 client");
+                Optional<Hit> r = embedded(client, "Teredo IPv6 client");
                 return r.isPresent() ? r : embedded(server, "Teredo IPv6 server");
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> embedded(IPv4Address v4, String how) {
+    private static Optional<Hit> embedded(IPv4Address v4, String how) {
         if (v4 == null) {
             return Optional.empty();
         }
-        return classifyAddress(v4).map(r -> r + " " + v4 + " embedded in " + how);
+        return classifyAddress(v4).map(h -> new Hit(h.hostClass, h.reason + " " + v4 + " embedded in " + how, true));
     }
 
-    private static Optional<String> classifyName(String host) {
+    private static Optional<BlockedHost> classifyName(String host) {
         if (LOOPBACK_NAMES.contains(host) || host.endsWith(".localhost")) {
-            return Optional.of("loopback host name (" + host + ")");
+            return name(HostClass.LOOPBACK, "loopback host name (" + host + ")");
         }
         if (METADATA_NAMES.contains(host)) {
-            return Optional.of("cloud metadata host name (" + host + ")");
+            return name(HostClass.METADATA, "cloud metadata host name (" + host + ")");
         }
         if (host.endsWith(".internal")) {
-            return Optional.of("internal host name (" + host + ")");
+            return name(HostClass.LOCAL_NETWORK_NAME, "internal host name (" + host + ")");
         }
         if (host.endsWith(".local")) {
-            return Optional.of("link-local (mDNS) host name (" + host + ")");
+            return name(HostClass.LOCAL_NETWORK_NAME, "link-local (mDNS) host name (" + host + ")");
         }
         if (host.endsWith(".localdomain") || host.endsWith(".home.arpa")) {
-            return Optional.of("private network host name (" + host + ")");
+            return name(HostClass.LOCAL_NETWORK_NAME, "private network host name (" + host + ")");
         }
         if (host.indexOf('.') < 0) {
-            return Optional.of("single-label (intranet) host name (" + host + ")");
+            return name(HostClass.SINGLE_LABEL_NAME, "single-label (intranet) host name (" + host + ")");
         }
         return Optional.empty();
+    }
+
+    private static Optional<BlockedHost> name(HostClass hostClass, String reason) {
+        return Optional.of(new BlockedHost(hostClass, HostForm.NAME, reason));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -389,10 +410,21 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
     // ---------------------------------------------------------------------------------------------
     // Setup
 
-    private record Block(IPAddress range, String reason) {}
+    private record Block(IPAddress range, HostClass hostClass, String reason) {}
 
-    private static Block block(String cidr, String reason) {
-        return new Block(parseCidr(cidr), reason);
+    /** A blocked address: its class and the reason without the address. */
+    private record Hit(HostClass hostClass, String reason, boolean embedded) {
+        Hit describe(String suffix) {
+            return new Hit(hostClass, reason + suffix, embedded);
+        }
+
+        BlockedHost as(HostForm form) {
+            return new BlockedHost(hostClass, form, reason);
+        }
+    }
+
+    private static Block block(String cidr, HostClass hostClass, String reason) {
+        return new Block(parseCidr(cidr), hostClass, reason);
     }
 
     private static IPAddress parseCidr(String cidr) {

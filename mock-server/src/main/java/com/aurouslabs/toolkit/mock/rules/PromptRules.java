@@ -1,25 +1,43 @@
 package com.aurouslabs.toolkit.mock.rules;
 
-import com.aurouslabs.toolkit.mock.Defect;
-import com.aurouslabs.toolkit.mock.error.ApiError;
 import java.util.List;
 import java.util.Optional;
 
-/** Family "prompt": PROMPT-NOT-BLANK (PROMPT-REQUIRED, PROMPT-LENGTH and NEG-PROMPT-LENGTH are the schema's). */
-public final class PromptRules implements RuleFamily {
+/**
+ * Family "prompt": PROMPT-NOT-BLANK (PROMPT-REQUIRED, PROMPT-LENGTH and NEG-PROMPT-LENGTH are the schema's). What
+ * counts as whitespace is the rule's choice: the JavaScript String.prototype.trim set, or ASCII whitespace only.
+ * An empty prompt is a length problem (PROMPT-LENGTH), not a blank one.
+ */
+public final class PromptRules {
 
-    @Override
-    public List<RuleCheck> checks() {
-        return List.of(RuleCheck.of("PROMPT-NOT-BLANK", PromptRules::notBlank));
+    static final String NOT_BLANK = "PROMPT-NOT-BLANK";
+
+    private final boolean asciiOnly;
+
+    public PromptRules(Choices choices) {
+        this.asciiOnly = choices.is(NOT_BLANK, "whitespace", "ascii", "javascript_trim");
     }
 
-    static Optional<ApiError> notBlank(RuleContext c) {
+    public List<RuleCheck> checks() {
+        return List.of(RuleCheck.of(NOT_BLANK, this::notBlank));
+    }
+
+    Optional<Violation> notBlank(RuleContext c) {
         String prompt = c.text("prompt");
-        if (prompt == null || c.defectIs(Defect.ACCEPT_BLANK_PROMPT) || !isJavaScriptBlank(prompt)) {
+        if (prompt == null || prompt.isEmpty() || !isBlank(prompt)) {
             return Optional.empty();
         }
-        return Optional.of(ApiError.invalidRequest("PROMPT-NOT-BLANK", "value_out_of_range", "prompt",
-                "prompt must contain at least one non-whitespace character."));
+        return Optional.of(Violation.of(NOT_BLANK).with("field", "prompt"));
+    }
+
+    boolean isBlank(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (asciiOnly ? !isAsciiWhitespace(ch) : !isJavaScriptWhitespace(ch)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when {@code String.prototype.trim()} of JavaScript would leave nothing. */
@@ -41,5 +59,10 @@ public final class PromptRules implements RuleFamily {
             default:
                 return Character.getType(ch) == Character.SPACE_SEPARATOR;
         }
+    }
+
+    /** Space, tab, line feed, vertical tab, form feed, carriage return. */
+    static boolean isAsciiWhitespace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r';
     }
 }

@@ -9,8 +9,13 @@ import java.util.Optional;
  */
 public interface ReferenceHostPolicy {
 
-    /** Why the host of {@code url} is blocked (the class of host: loopback, private, ...), or empty when public. */
-    Optional<String> blockedReason(String url);
+    /** Why the host of {@code url} is blocked (its class, how it was written, a reason), or empty when public. */
+    Optional<BlockedHost> blocked(String url);
+
+    /** The reason of {@link #blocked(String)} alone ({@code "private address (10.0.0.1)"}), or empty when public. */
+    default Optional<String> blockedReason(String url) {
+        return blocked(url).map(BlockedHost::reason);
+    }
 
     /** True when the URL carries userinfo ({@code user:pass@}, {@code anything@}, even {@code @}) before the host. */
     boolean hasUserInfo(String url);

@@ -1,82 +1,98 @@
 package com.aurouslabs.toolkit.mock.rules;
 
-import com.aurouslabs.toolkit.mock.Defect;
-import com.aurouslabs.toolkit.mock.error.ApiError;
+import com.aurouslabs.toolkit.mock.rules.RuleContext.Reference;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Family "references": REF-URL-NO-USERINFO, REF-URL-HOST-BLOCKED, REF-FILE-EXISTS (REF-MAX-ITEMS, REF-ITEM-FORM
- * and REF-URL-MAX-LENGTH are the schema's; REF-EMPTY-IS-NONE holds because an empty array gives no entry).
+ * Family "references": REF-URL-NO-USERINFO, REF-URL-HOST-BLOCKED (both read the URL through the one
+ * {@link ReferenceHostPolicy}), REF-FILE-ID-FORM (an id of the right shape that is not a ULID is looked up like
+ * any, or rejected, as its choice says), REF-FILE-EXISTS. REF-MAX-ITEMS, REF-ITEM-FORM and REF-URL-MAX-LENGTH
+ * are the schema's; REF-EMPTY-IS-NONE is {@link RuleContext#hasReferences()}.
  */
-public final class ReferenceRules implements RuleFamily {
+public final class ReferenceRules {
 
     static final String FILE_PREFIX = "file_";
-    /** Same text for unknown, expired and other-team files (no existence leak). */
-    static final String FILE_NOT_FOUND_MESSAGE = "No such live file for this team.";
+    static final String FIELD = "reference_image_urls";
+    static final String FILE_ID_FORM = "REF-FILE-ID-FORM";
 
     private final ReferenceHostPolicy hostPolicy;
+    private final boolean rejectMalformedFileIds;
 
-    public ReferenceRules(ReferenceHostPolicy hostPolicy) {
+    public ReferenceRules(ReferenceHostPolicy hostPolicy, Choices choices) {
         this.hostPolicy = hostPolicy;
+        this.rejectMalformedFileIds = choices.is(FILE_ID_FORM, "malformed", "reject", "look_up");
     }
 
-    @Override
     public List<RuleCheck> checks() {
         return List.of(
-                RuleCheck.accepting("REF-EMPTY-IS-NONE"),
                 RuleCheck.of("REF-URL-NO-USERINFO", this::noUserinfo),
                 RuleCheck.of("REF-URL-HOST-BLOCKED", this::hostAllowed),
+                RuleCheck.of(FILE_ID_FORM, this::fileIdForm),
                 RuleCheck.of("REF-FILE-EXISTS", ReferenceRules::fileExists));
     }
 
-    private static String param(int i) {
-        return "reference_image_urls[" + i + "]";
+    static Violation at(String ruleId, Reference ref) {
+        return Violation.of(ruleId).with("field", FIELD).with("i", ref.index())
+                .with("path", FIELD + "[" + ref.index() + "]");
     }
 
-    Optional<ApiError> noUserinfo(RuleContext c) {
-        List<String> refs = c.references();
-        for (int i = 0; i < refs.size(); i++) {
-            String ref = refs.get(i);
-            if (!ref.startsWith(FILE_PREFIX) && hostPolicy.hasUserInfo(ref)) {
-                return Optional.of(ApiError.invalidFormat("REF-URL-NO-USERINFO", param(i),
-                        param(i) + " must not contain user information (user@host)."));
+    Optional<Violation> noUserinfo(RuleContext c) {
+        for (Reference ref : c.references()) {
+            if (!ref.value().startsWith(FILE_PREFIX) && hostPolicy.hasUserInfo(ref.value())) {
+                return Optional.of(at("REF-URL-NO-USERINFO", ref));
             }
         }
         return Optional.empty();
     }
 
-    Optional<ApiError> hostAllowed(RuleContext c) {
-        if (c.defectIs(Defect.ACCEPT_PRIVATE_REFERENCE_HOST)) {
+    Optional<Violation> hostAllowed(RuleContext c) {
+        for (Reference ref : c.references()) {
+            if (ref.value().startsWith(FILE_PREFIX)) {
+                continue;
+            }
+            Optional<BlockedHost> blocked = hostPolicy.blocked(ref.value());
+            if (blocked.isPresent()) {
+                return Optional.of(at("REF-URL-HOST-BLOCKED", ref).with("reason", blocked.get().reason()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The detail REF-ITEM-FORM adds to its message when an entry that is not a valid https URL would also point at
+     * a blocked host once a URL parser reads it ({@code https://10.0.0.1/\n}): that host's class.
+     */
+    public String itemFormDetail(String entry) {
+        if (entry == null || entry.startsWith(FILE_PREFIX)) {
+            return "";
+        }
+        return hostPolicy.blocked(entry).filter(b -> b.form() != BlockedHost.HostForm.UNPARSEABLE)
+                .map(b -> "; its host is never fetched either: " + b.reason()).orElse("");
+    }
+
+    Optional<Violation> fileIdForm(RuleContext c) {
+        if (!rejectMalformedFileIds) {
             return Optional.empty();
         }
-        List<String> refs = c.references();
-        for (int i = 0; i < refs.size(); i++) {
-            String ref = refs.get(i);
-            if (ref.startsWith(FILE_PREFIX)) {
-                continue;
-            }
-            Optional<String> reason = hostPolicy.blockedReason(ref);
-            if (reason.isPresent()) {
-                return Optional.of(ApiError.invalidFormat("REF-URL-HOST-BLOCKED", param(i),
-                        param(i) + " points at a host that is never fetched: " + reason.get() + "."));
+        for (Reference ref : c.references()) {
+            if (ref.value().startsWith(FILE_PREFIX) && !IdForms.isFileId(ref.value())) {
+                return Optional.of(at(FILE_ID_FORM, ref));
             }
         }
         return Optional.empty();
     }
 
-    static Optional<ApiError> fileExists(RuleContext c) {
-        List<String> refs = c.references();
-        for (int i = 0; i < refs.size(); i++) {
-            String ref = refs.get(i);
-            if (!ref.startsWith(FILE_PREFIX)) {
+    static Optional<Violation> fileExists(RuleContext c) {
+        for (Reference ref : c.references()) {
+            if (!ref.value().startsWith(FILE_PREFIX)) {
                 continue;
             }
-            boolean live = c.fixtures().file(ref)
+            boolean live = c.fixtures().file(ref.value())
                     .filter(f -> f.teamId().equals(c.teamId()) && f.file().live())
                     .isPresent();
             if (!live) {
-                return Optional.of(ApiError.notFound("REF-FILE-EXISTS", param(i), FILE_NOT_FOUND_MESSAGE));
+                return Optional.of(at("REF-FILE-EXISTS", ref));
             }
         }
         return Optional.empty();

@@ -1,37 +1,54 @@
 package com.aurouslabs.toolkit.mock.rules;
 
-import com.aurouslabs.toolkit.mock.error.ApiError;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** One documented rule, named by its ID in rules.yaml: empty when the request passes it, else the error. */
+/**
+ * The condition of one rule of rules.yaml, named by its ID: empty when the request passes it, else the violation.
+ * The outcome of a violation (status, code, param, message) is the catalog's, never the check's.
+ */
 public interface RuleCheck {
 
     String ruleId();
 
-    Optional<ApiError> check(RuleContext context);
+    Optional<Violation> check(RuleContext context);
 
-    static RuleCheck of(String ruleId, Function<RuleContext, Optional<ApiError>> check) {
-        return new RuleCheck() {
-            @Override
-            public String ruleId() {
-                return ruleId;
-            }
-
-            @Override
-            public Optional<ApiError> check(RuleContext context) {
-                return check.apply(context);
-            }
-
-            @Override
-            public String toString() {
-                return ruleId;
-            }
-        };
+    /** Every violation of this rule (warn-only mode); the schema step has several, the others one at most. */
+    default List<Violation> checkAll(RuleContext context) {
+        return check(context).map(List::of).orElse(List.of());
     }
 
-    /** A rule whose documented outcome is acceptance (200); listed so every rule ID has a place. */
+    /** False for checks on the headers alone, which run whether or not the body parsed. */
+    default boolean readsBody() {
+        return true;
+    }
+
+    static RuleCheck of(String ruleId, Function<RuleContext, Optional<Violation>> condition) {
+        return new Simple(ruleId, condition, true);
+    }
+
+    /** A check on the headers (it runs even when the body is not JSON, in warn-only mode). */
+    static RuleCheck onHeaders(String ruleId, Function<RuleContext, Optional<Violation>> condition) {
+        return new Simple(ruleId, condition, false);
+    }
+
+    /** A rule that never rejects on its own (its outcome is acceptance); it has a step so a defect can alter it. */
     static RuleCheck accepting(String ruleId) {
-        return of(ruleId, c -> Optional.empty());
+        return new Simple(ruleId, c -> Optional.empty(), true);
+    }
+
+    /** The plain implementation. */
+    record Simple(String ruleId, Function<RuleContext, Optional<Violation>> condition, boolean readsBody)
+            implements RuleCheck {
+        @Override
+        public Optional<Violation> check(RuleContext context) {
+            return condition.apply(context);
+        }
+
+        @Override
+        public String toString() {
+            return ruleId;
+        }
     }
 }

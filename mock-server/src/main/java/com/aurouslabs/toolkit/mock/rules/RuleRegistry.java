@@ -1,90 +1,83 @@
 package com.aurouslabs.toolkit.mock.rules;
 
-import com.aurouslabs.toolkit.mock.error.ApiError;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * The one table of documented rules that run after schema validation, in the {@code evaluation_order} of
- * rules.yaml (checked by RuleCatalogAgreementTest). (Before them: ROUTE-NOT-FOUND, ROUTE-METHOD-NOT-ALLOWED,
- * BODY-TOO-LARGE, AUTH-*, RATE-LIMIT-BUCKET,
- * VERSION-*, BODY-CONTENT-TYPE, BODY-JSON, then the schema; see EstimatePipeline.)
+ * The checks of one reading, keyed by rule ID and put in the order rules.yaml gives ({@code evaluation_order}: the
+ * fixed steps, then the decision's or the alternative's order). Nothing here repeats the order: it is checked at
+ * start that every step has a check, every check a step, and that BODY-JSON comes before every step that reads
+ * the body.
  */
 public final class RuleRegistry {
 
-    /** evaluation_order of rules.yaml after the schema rules; accepting rules (200 outcomes) at the end. */
-    public static final List<String> EVALUATION_ORDER = List.of(
-            "SIZE-XOR-DIMS",
-            "DIM-PAIR",
-            "DIM-SNAP-32",
-            "CHAR-XOR-REFS",
-            "PROMPT-NOT-BLANK",
-            "REF-URL-NO-USERINFO",
-            "REF-URL-HOST-BLOCKED",
-            "LORA-NOT-FOUND",
-            "CHAR-NOT-FOUND",
-            "CHAR-NOT-READY",
-            "REF-FILE-EXISTS",
-            "LORA-MODE",
-            "REF-EMPTY-IS-NONE",
-            "DENOISE-IGNORED-T2I",
-            "CHAR-READY",
-            "LORA-RESOLVE");
+    /** The fixed steps the HTTP layer answers before a request reaches the checks (routing, the body size). */
+    public static final Set<String> TRANSPORT_STEPS = Set.of("ROUTE-NOT-FOUND", "ROUTE-METHOD-NOT-ALLOWED",
+            "BODY-TOO-LARGE");
+    private static final String BODY_JSON = "BODY-JSON";
 
-    private final List<RuleCheck> checks;
+    private final List<RuleCheck> fixed;
+    private final List<RuleCheck> ordered;
 
-    public RuleRegistry(ReferenceHostPolicy hostPolicy) {
-        this(List.of(new DimensionRules(), new CharacterRules(), new PromptRules(), new ReferenceRules(hostPolicy),
-                new LoraRules(), new NumericRules()));
-    }
-
-    public RuleRegistry(List<RuleFamily> families) {
-        Map<String, RuleCheck> byId = new HashMap<>();
-        for (RuleFamily family : families) {
-            for (RuleCheck check : family.checks()) {
-                if (byId.put(check.ruleId(), check) != null) {
-                    throw new IllegalStateException("rule " + check.ruleId() + " registered twice");
+    /**
+     * @param fixedOrder the catalog's fixed steps (transport steps first, then authentication and the rate limit)
+     * @param order      the rest, in the order of the reading
+     * @param checks     every check by rule ID (a defect may have wrapped one)
+     */
+    public RuleRegistry(List<String> fixedOrder, List<String> order, Map<String, RuleCheck> checks) {
+        Map<String, RuleCheck> left = new LinkedHashMap<>(checks);
+        int transport = 0;
+        List<RuleCheck> fixedChecks = new ArrayList<>();
+        for (String id : fixedOrder) {
+            if (TRANSPORT_STEPS.contains(id)) {
+                if (!fixedChecks.isEmpty()) {
+                    throw new IllegalStateException("rules.yaml: transport step " + id
+                            + " must come before the checked fixed steps");
                 }
+                transport++;
+                continue;
             }
+            fixedChecks.add(take(left, id));
         }
-        List<RuleCheck> ordered = new ArrayList<>();
-        for (String id : EVALUATION_ORDER) {
-            RuleCheck check = byId.remove(id);
-            if (check == null) {
-                throw new IllegalStateException("no check registered for rule " + id);
+        if (transport != TRANSPORT_STEPS.size()) {
+            throw new IllegalStateException("rules.yaml: evaluation_order.fixed must hold " + TRANSPORT_STEPS);
+        }
+        List<RuleCheck> orderedChecks = new ArrayList<>();
+        boolean bodyParsed = false;
+        for (String id : order) {
+            RuleCheck check = take(left, id);
+            if (check.readsBody() && !bodyParsed) {
+                throw new IllegalStateException("rules.yaml: evaluation order puts " + id + " before " + BODY_JSON);
             }
-            ordered.add(check);
+            bodyParsed |= id.equals(BODY_JSON);
+            orderedChecks.add(check);
         }
-        if (!byId.isEmpty()) {
-            throw new IllegalStateException("rules missing from EVALUATION_ORDER: " + byId.keySet());
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("rules.yaml: evaluation_order does not place " + left.keySet());
         }
-        this.checks = List.copyOf(ordered);
+        this.fixed = List.copyOf(fixedChecks);
+        this.ordered = List.copyOf(orderedChecks);
     }
 
-    public List<RuleCheck> checks() {
-        return checks;
+    private static RuleCheck take(Map<String, RuleCheck> checks, String id) {
+        RuleCheck check = checks.remove(id);
+        if (check == null) {
+            throw new IllegalStateException("rules.yaml: evaluation_order names " + id
+                    + ", which has no check (or is named twice)");
+        }
+        return check;
     }
 
-    /** The first broken rule in evaluation order. */
-    public Optional<ApiError> firstViolation(RuleContext context) {
-        for (RuleCheck check : checks) {
-            Optional<ApiError> error = check.check(context);
-            if (error.isPresent()) {
-                return error;
-            }
-        }
-        return Optional.empty();
+    /** Authentication and the rate limit: always answered, also in warn-only mode. */
+    public List<RuleCheck> fixed() {
+        return fixed;
     }
 
-    /** Every broken rule, in evaluation order (warn-only mode). */
-    public List<ApiError> allViolations(RuleContext context) {
-        List<ApiError> out = new ArrayList<>();
-        for (RuleCheck check : checks) {
-            check.check(context).ifPresent(out::add);
-        }
-        return out;
+    /** The other checks, in the reading's order. */
+    public List<RuleCheck> ordered() {
+        return ordered;
     }
 }

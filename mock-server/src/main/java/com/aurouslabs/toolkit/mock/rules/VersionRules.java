@@ -1,6 +1,5 @@
 package com.aurouslabs.toolkit.mock.rules;
 
-import com.aurouslabs.toolkit.mock.error.ApiError;
 import com.aurouslabs.toolkit.mock.fixtures.TeamFixture;
 import com.aurouslabs.toolkit.mock.validation.BodySchemaValidator;
 import com.aurouslabs.toolkit.mock.validation.SpecDocument;
@@ -10,22 +9,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Family "version": VERSION-PATTERN (the header schema of the spec, plus a real calendar date, which a pattern
  * cannot say), VERSION-UNKNOWN (after the newest of {@code info.x-aurous-versions}), VERSION-PRIOR-DATE (an
  * earlier date resolves to the newest released version not after it, else the first), VERSION-DEFAULT (the
- * team's pin, else the spec's default), VERSION-ECHO (the caller sends the result back).
+ * team's pin, else the spec's default), VERSION-ECHO (the caller writes the result back).
  */
 public final class VersionRules {
 
     public static final String HEADER = "Aurous-Version";
     private static final DateTimeFormatter STRICT_DATE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-
-    /** The version to echo, and the error when the header is bad. */
-    public record VersionOutcome(String version, ApiError error) {
-    }
 
     private final BodySchemaValidator schemas;
     private final List<String> released;
@@ -37,23 +33,32 @@ public final class VersionRules {
         this.defaultVersion = spec.defaultVersion();
     }
 
+    public List<RuleCheck> checks() {
+        return List.of(
+                RuleCheck.onHeaders("VERSION-PATTERN", c -> {
+                    String header = c.call().version();
+                    return header != null && !wellFormed(header)
+                            ? Optional.of(Violation.of("VERSION-PATTERN")) : Optional.empty();
+                }),
+                RuleCheck.onHeaders("VERSION-UNKNOWN", c -> {
+                    String header = c.call().version();
+                    return header != null && wellFormed(header) && header.compareTo(newest()) > 0
+                            ? Optional.of(Violation.of("VERSION-UNKNOWN").with("version", header))
+                            : Optional.empty();
+                }));
+    }
+
     public String defaultFor(TeamFixture team) {
         return team != null && team.pinnedVersion() != null ? team.pinnedVersion() : defaultVersion;
     }
 
-    public VersionOutcome resolve(String header, TeamFixture team) {
-        String fallback = defaultFor(team);
-        if (header == null) {
-            return new VersionOutcome(fallback, null);
-        }
-        if (!schemas.versionHeaderMatches(TextNode.valueOf(header)) || !isCalendarDate(header)) {
-            return new VersionOutcome(fallback, ApiError.invalidFormat("VERSION-PATTERN", HEADER,
-                    "Aurous-Version must be a date YYYY-MM-DD."));
-        }
-        String newest = released.get(released.size() - 1);
-        if (header.compareTo(newest) > 0) {
-            return new VersionOutcome(fallback, ApiError.invalidRequest("VERSION-UNKNOWN", "unknown_version", HEADER,
-                    "Aurous-Version " + header + " is not a released API version."));
+    /**
+     * The version to echo: the team's (or the system) default without a header or with a malformed one, else the
+     * newest released version not after the date (VERSION-PRIOR-DATE), or the first one.
+     */
+    public String resolve(String header, TeamFixture team) {
+        if (header == null || !wellFormed(header)) {
+            return defaultFor(team);
         }
         String resolved = released.get(0);
         for (String v : released) {
@@ -61,7 +66,15 @@ public final class VersionRules {
                 resolved = v;
             }
         }
-        return new VersionOutcome(resolved, null);
+        return resolved;
+    }
+
+    private String newest() {
+        return released.get(released.size() - 1);
+    }
+
+    private boolean wellFormed(String header) {
+        return schemas.versionHeaderMatches(TextNode.valueOf(header)) && isCalendarDate(header);
     }
 
     static boolean isCalendarDate(String value) {

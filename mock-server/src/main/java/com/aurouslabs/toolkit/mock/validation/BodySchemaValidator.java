@@ -1,5 +1,6 @@
 package com.aurouslabs.toolkit.mock.validation;
 
+import com.aurouslabs.toolkit.openapi.RuleCatalog.SchemaFindingOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonNodePath;
@@ -20,9 +21,11 @@ import java.util.Set;
 
 /**
  * The spec-driven layer: the request-body schema and the Aurous-Version header schema of the spec, compiled
- * once with networknt json-schema-validator (OpenAPI 3.0 dialect, lossless narrowing so 1024.0 is an integer)
- * and applied to the parsed tree of each request. Findings come back mapped to the envelope and sorted by the
- * order of the properties in the schema, so the first one is deterministic.
+ * once per reading with networknt json-schema-validator (OpenAPI 3.0 dialect, lossless narrowing so 1024.0 is an
+ * integer) and applied to the parsed tree of each request. The body schema is the spec's with the reading's
+ * changes on top (rules.yaml {@code alternative.schema}, a defect's limit). Findings come back named by rule, with
+ * the constraint they break in words (read from the schema), ordered by the properties of the schema (or the
+ * reverse, as the reading says), so the first one is deterministic.
  */
 public final class BodySchemaValidator {
 
@@ -30,12 +33,25 @@ public final class BodySchemaValidator {
     private static final int TYPE_SECOND = 1;
     private static final int OTHER_KEYWORDS = 2;
 
+    private final JsonNode schemaTree;
     private final JsonSchema bodySchema;
     private final JsonSchema versionHeaderSchema;
     private final Map<String, Integer> propertyOrder = new HashMap<>();
     private final Map<String, Boolean> integerProperties = new HashMap<>();
+    private final boolean reversed;
 
+    /** The spec's schemas as they are, findings in property order. */
     public BodySchemaValidator(SpecDocument spec) {
+        this(spec, Map.of(), SchemaFindingOrder.PROPERTY_ORDER);
+    }
+
+    /**
+     * The spec's schemas with {@code changes} applied to the body schema (JSON pointer inside the schema to the new
+     * value of a keyword; null or JSON null removes it; a pointer whose parent the schema lacks is skipped).
+     */
+    public BodySchemaValidator(SpecDocument spec, Map<String, JsonNode> changes, SchemaFindingOrder order) {
+        this.schemaTree = SchemaChanges.apply(spec.requestBodySchema(), changes);
+        this.reversed = order == SchemaFindingOrder.REVERSE_PROPERTY_ORDER;
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                 .losslessNarrowing(true)
                 .pathType(PathType.JSON_POINTER)
@@ -43,11 +59,11 @@ public final class BodySchemaValidator {
                 .build();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
                 b -> b.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
-        this.bodySchema = factory.getSchema(spec.requestBodySchema(), config);
+        this.bodySchema = factory.getSchema(schemaTree, config);
         this.versionHeaderSchema = factory.getSchema(spec.versionHeaderSchema(), config);
         this.bodySchema.initializeValidators();
         this.versionHeaderSchema.initializeValidators();
-        JsonNode properties = spec.requestBodySchema().path("properties");
+        JsonNode properties = schemaTree.path("properties");
         int i = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -56,22 +72,30 @@ public final class BodySchemaValidator {
         }
     }
 
+    /** The body schema in effect (the spec's with this reading's changes). */
+    public JsonNode schema() {
+        return schemaTree;
+    }
+
     /** True when the Aurous-Version header value passes the header schema of the spec. */
     public boolean versionHeaderMatches(JsonNode value) {
         return versionHeaderSchema.validate(value).isEmpty();
     }
 
-    /** Every finding on {@code body}, first in schema property order first; empty when the body is valid. */
+    /** Every finding on {@code body}, the first to answer first; empty when the body is valid. */
     public List<SchemaViolation> validate(ObjectNode body) {
         Set<ValidationMessage> messages = bodySchema.validate(body);
-        if (messages.isEmpty()) {
+        List<Ranked> nullItems = nullItems(body);
+        if (messages.isEmpty() && nullItems.isEmpty()) {
             return List.of();
         }
-        List<Ranked> ranked = new ArrayList<>(messages.size());
+        List<Ranked> ranked = new ArrayList<>(messages.size() + nullItems.size());
         for (ValidationMessage m : messages) {
             ranked.add(rank(m));
         }
-        ranked.sort(Comparator.comparingInt(Ranked::propertyIndex)
+        ranked.addAll(nullItems);
+        Comparator<Ranked> byProperty = Comparator.comparingInt(Ranked::propertyIndex);
+        ranked.sort((reversed ? byProperty.reversed() : byProperty)
                 .thenComparing(Ranked::field)
                 .thenComparingInt(Ranked::keywordRank)
                 .thenComparingInt(Ranked::itemIndex));
@@ -83,6 +107,35 @@ public final class BodySchemaValidator {
     }
 
     private record Ranked(int propertyIndex, String field, int keywordRank, int itemIndex, SchemaViolation violation) {
+    }
+
+    /**
+     * A null entry of an array whose item schema is not nullable: a wrong type. The validator lets it pass when the
+     * array itself is nullable (OpenAPI 3.0 {@code nullable} reaches into {@code items} there), so it is read here
+     * from the same schema.
+     */
+    private List<Ranked> nullItems(ObjectNode body) {
+        List<Ranked> out = List.of();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode items = schemaTree.path("properties").path(e.getKey()).path("items");
+            if (!e.getValue().isArray() || !items.isObject() || items.path("nullable").asBoolean(false)) {
+                continue;
+            }
+            for (int i = 0; i < e.getValue().size(); i++) {
+                if (e.getValue().get(i).isNull()) {
+                    if (out.isEmpty()) {
+                        out = new ArrayList<>();
+                    }
+                    String field = e.getKey();
+                    out.add(new Ranked(propertyOrder.getOrDefault(field, propertyOrder.size()), field, TYPE_SECOND, i,
+                            new SchemaViolation("type", field, i, SchemaRuleIds.codeFor("type"),
+                                    SchemaRuleIds.ruleIdFor("type", field, true, false),
+                                    SchemaPhrases.constraint(items, "type"), SchemaPhrases.expected(items))));
+                }
+            }
+        }
+        return out;
     }
 
     private Ranked rank(ValidationMessage m) {
@@ -99,31 +152,15 @@ public final class BodySchemaValidator {
                 itemIndex = idx;
             }
         }
-        String param = field.isEmpty() ? null : (itemIndex >= 0 ? field + "[" + itemIndex + "]" : field);
         boolean integerExpected = itemIndex < 0 && integerProperties.getOrDefault(field, false);
-        String code = SchemaRuleIds.codeFor(keyword);
+        JsonNode property = schemaTree.path("properties").path(field);
+        JsonNode subject = itemIndex >= 0 ? property.path("items") : property;
         String ruleId = SchemaRuleIds.ruleIdFor(keyword, field, itemIndex >= 0, integerExpected);
-        String message = messageFor(keyword, param, m);
         int keywordRank = "required".equals(keyword) ? REQUIRED_FIRST
                 : "type".equals(keyword) ? TYPE_SECOND : OTHER_KEYWORDS;
         int propertyIndex = propertyOrder.getOrDefault(field, propertyOrder.size());
         return new Ranked(propertyIndex, field, keywordRank, itemIndex,
-                new SchemaViolation(keyword, field, param, code, ruleId, message));
-    }
-
-    private static String messageFor(String keyword, String param, ValidationMessage m) {
-        if ("additionalProperties".equals(keyword)) {
-            return "Unknown parameter " + param + ".";
-        }
-        if ("required".equals(keyword)) {
-            return param + " is required.";
-        }
-        String text = m.getMessage();
-        int colon = text.indexOf(": ");
-        if (colon >= 0 && (text.startsWith("/") || text.startsWith("$"))) {
-            text = text.substring(colon + 2);
-        }
-        String subject = param == null ? "body" : param;
-        return "type".equals(keyword) ? subject + " has the wrong type: " + text + "." : subject + " " + text + ".";
+                new SchemaViolation(keyword, field, itemIndex, SchemaRuleIds.codeFor(keyword), ruleId,
+                        SchemaPhrases.constraint(subject, keyword), SchemaPhrases.expected(subject)));
     }
 }
