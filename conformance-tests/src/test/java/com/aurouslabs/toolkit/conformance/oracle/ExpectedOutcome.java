@@ -43,9 +43,11 @@ import java.util.regex.Pattern;
  * once: PROMPT-NOT-BLANK, SIZE-XOR-DIMS, DIM-PAIR, DIM-SNAP-32, CHAR-XOR-REFS, REF-URL-HOST-BLOCKED,
  * REF-URL-NO-USERINFO, the look-ups and LORA-MODE, the route, body size, authentication and version rules.
  *
- * <p>Order: the route comes first; then body size, authentication, and (after them) the version, content type,
- * JSON and body rules as one group any of which the answer may name; look-ups follow otherwise valid input. The
- * catalog's order is this project's decision, so naming a violation of a later group is a precedence warning.
+ * <p>Order: the route, the body size and the key are settled first, in that order, in every reading (a body too
+ * large for an unauthenticated request may also be answered for the key: a precedence warning); after them the
+ * version, content type, JSON and body rules form one group any of which the answer may name; look-ups follow
+ * otherwise valid input, and naming one of them first is a precedence warning (that order is this project's
+ * decision).
  *
  * <p>Readings: where the docs leave a choice open ({@link Choice}), {@link #decide} evaluates the request under
  * every combination of the choices that matter for it, so an answer following another reading is recognised.
@@ -187,12 +189,9 @@ public final class ExpectedOutcome {
     }
     List<List<Violation>> stages = new ArrayList<>();
     if (auth.isPresent()) {
-      // look-ups need a team, so they are never an alternative to an authentication failure
+      // the key is settled before anything else is read (the catalog's fixed order, in every reading): a request
+      // with a bad key is answered for the key, so a body error never stands in for an authentication failure
       stages.add(List.of(auth.get()));
-      List<Violation> rest = concat(early, input);
-      if (!rest.isEmpty()) {
-        stages.add(rest);
-      }
       return reject(r, stages);
     }
     if (!input.isEmpty()) {

@@ -45,12 +45,16 @@ class CharacterProperties {
   /** Tries of this property so far (jqwik makes one instance of the class per property). */
   private int turn;
 
-  /** How a try sends reference_image_urls: not at all, as [], or as a non-empty valid list. */
-  private static final List<String> REFERENCES = List.of("absent", "empty", "refs");
+  /**
+   * How a try sends reference_image_urls, one way per round of states: not at all (every state's own rule first),
+   * as a non-empty valid list (CHAR-XOR-REFS), as [].
+   */
+  private static final List<String> REFERENCES = List.of("absent", "refs", "empty");
 
   /**
-   * Every character state with every way of sending references, in turn (state first), so each combination comes
-   * up within states x 3 tries whatever the seed; the ids and reference lists are random.
+   * Every character state with every way of sending references, in turn (a round of states per way), so each
+   * state's rule comes up in the first round and each combination within states x 3 tries, whatever the seed; the
+   * ids and reference lists are random.
    */
   @Property
   @Label("CHAR-XOR-REFS, CHAR-READY, CHAR-NOT-READY, CHAR-NOT-FOUND, CHAR-ID-FORM, REF-EMPTY-IS-NONE: character "

@@ -15,6 +15,7 @@ import com.aurouslabs.toolkit.conformance.oracle.Expectation;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -106,6 +107,24 @@ class ReferenceProperties {
         + none.summary() + " vs " + empty.summary(), none, empty);
   }
 
+  /** A well-formed unknown file id and one of the spec's form that is no ULID, per try (taken in turn). */
+  @Provide
+  Arbitrary<List<String>> fileIds() {
+    return Combinators.combine(References.unknownFileId(), References.malformedFileId()).as(List::of);
+  }
+
+  /** Tries of the file-id property so far (jqwik makes one instance of the class per property). */
+  private int fileTurn;
+
+  @Property(tries = 10)
+  @Label("REF-FILE-EXISTS, REF-FILE-ID-FORM: an unknown file id is looked up (404); one of the spec's form that is no "
+      + "ULID is looked up too, or refused as malformed")
+  void unknown_and_malformed_file_ids_are_refused(@ForAll("fileIds") List<String> ids) {
+    String id = ids.get(Math.floorMod(fileTurn++, ids.size()));
+    Conformance.check(fileTurn % 2 == 1 ? "REF-FILE-EXISTS" : "REF-FILE-ID-FORM", EstimateCase.prompt("a portrait")
+        .with("reference_image_urls", List.of(id)));
+  }
+
   @Provide
   Arbitrary<String> unusableFile() {
     return Arbitraries.of(Conformance.fixtures().all(Fixture.UNUSABLE_FILE));
@@ -137,7 +156,7 @@ class ReferenceProperties {
   }
 
   @Property
-  @Label("REF-URL-HOST-BLOCKED, PRICE-REFS-FREE: public https hosts that merely look internal are accepted")
+  @Label("REF-URL-HOST-BLOCKED: public https hosts that merely look internal are accepted")
   void public_hosts_are_accepted(@ForAll("publicHost") String host, @ForAll("path") String path) {
     Conformance.check("REF-URL-HOST-BLOCKED", EstimateCase.prompt("a portrait")
         .with("reference_image_urls", List.of("https://" + host + path)));
