@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aurouslabs.toolkit.mock.support.Keys;
 import com.aurouslabs.toolkit.mock.support.MockClient;
 import com.aurouslabs.toolkit.mock.support.Reply;
-import com.aurouslabs.toolkit.mock.support.SsrfCorpus;
 import com.aurouslabs.toolkit.openapi.Rule;
 import com.aurouslabs.toolkit.openapi.RuleCatalog;
+import com.aurouslabs.toolkit.openapi.SsrfCorpus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
@@ -342,7 +342,7 @@ class AlternativeProfileAcceptanceTest {
 
     @Test
     void every_blocked_reference_host_of_the_corpus_is_still_refused_under_the_alternative() {
-        for (String url : SsrfCorpus.load(SsrfCorpus.BLOCKED)) {
+        for (String url : SsrfCorpus.bundled().blocked()) {
             ObjectNode node = JSON.createObjectNode().put("prompt", "x");
             node.putArray("reference_image_urls").add(url);
             Reply r = alternative.estimate(node.toString());
@@ -350,7 +350,7 @@ class AlternativeProfileAcceptanceTest {
             assertThat(r.error().path("type").asText()).isEqualTo("invalid_request");
             assertThat(r.param()).as(url).isEqualTo("reference_image_urls");
         }
-        for (String url : SsrfCorpus.load(SsrfCorpus.ALLOWED)) {
+        for (String url : SsrfCorpus.bundled().allowed()) {
             ObjectNode node = JSON.createObjectNode().put("prompt", "x");
             node.putArray("reference_image_urls").add(url);
             assertThat(alternative.estimate(node.toString()).status()).as(url).isEqualTo(200);

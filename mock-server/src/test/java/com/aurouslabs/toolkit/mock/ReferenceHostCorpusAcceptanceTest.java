@@ -8,7 +8,7 @@ import com.aurouslabs.toolkit.mock.junit.AurousMockTest;
 import com.aurouslabs.toolkit.mock.junit.MockServerInfo;
 import com.aurouslabs.toolkit.mock.support.MockClient;
 import com.aurouslabs.toolkit.mock.support.Reply;
-import com.aurouslabs.toolkit.mock.support.SsrfCorpus;
+import com.aurouslabs.toolkit.openapi.SsrfCorpus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * REF-URL-HOST-BLOCKED and REF-URL-NO-USERINFO over HTTP, for every entry of the SSRF corpus: each one is sent
+ * REF-URL-HOST-BLOCKED and REF-URL-NO-USERINFO over HTTP, for every entry of the SSRF corpus (openapi jar): each one is sent
  * as the only reference of a minimal body (no LoRA, no character), as team_alpha. A blocked entry is refused by
  * the schema (REF-ITEM-FORM) or by one of the two rules, always as 400 invalid_format on reference_image_urls[0];
  * an allowed entry is priced.
@@ -39,11 +39,11 @@ class ReferenceHostCorpusAcceptanceTest {
     }
 
     static Stream<String> blocked() {
-        return SsrfCorpus.load(SsrfCorpus.BLOCKED).stream();
+        return SsrfCorpus.bundled().blocked().stream();
     }
 
     static Stream<String> allowed() {
-        return SsrfCorpus.load(SsrfCorpus.ALLOWED).stream();
+        return SsrfCorpus.bundled().allowed().stream();
     }
 
     private Reply send(String url) {

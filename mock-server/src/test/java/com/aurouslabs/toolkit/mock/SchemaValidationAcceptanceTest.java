@@ -7,6 +7,8 @@ import com.aurouslabs.toolkit.mock.junit.AurousMockTest;
 import com.aurouslabs.toolkit.mock.junit.MockServerInfo;
 import com.aurouslabs.toolkit.mock.support.MockClient;
 import com.aurouslabs.toolkit.mock.support.Reply;
+import com.aurouslabs.toolkit.openapi.EstimateSpec;
+import com.aurouslabs.toolkit.openapi.SchemaProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -163,22 +165,8 @@ class SchemaValidationAcceptanceTest {
 
     /** The pattern of a body property (of its items for an array) in the estimate.yaml the mock loads. */
     private static java.util.regex.Pattern specPattern(String property) {
-        try (var in = SchemaValidationAcceptanceTest.class.getClassLoader()
-                .getResourceAsStream(com.aurouslabs.toolkit.openapi.RuleCatalog.SPEC_RESOURCE)) {
-            var spec = new com.fasterxml.jackson.databind.ObjectMapper(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in);
-            var schemas = spec.at("/components/schemas");
-            for (var schema : (Iterable<com.fasterxml.jackson.databind.JsonNode>) schemas::elements) {
-                var prop = schema.at("/properties/" + property);
-                if (!prop.isMissingNode()) {
-                    var pattern = prop.has("items") ? prop.at("/items/pattern") : prop.path("pattern");
-                    return java.util.regex.Pattern.compile(pattern.asText());
-                }
-            }
-            throw new AssertionError("no property " + property + " in the spec");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        SchemaProperty prop = EstimateSpec.bundled().request().property(property);
+        return java.util.regex.Pattern.compile((prop.items() != null ? prop.items() : prop).pattern());
     }
 
     @Test

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aurouslabs.toolkit.mock.support.Keys;
 import com.aurouslabs.toolkit.mock.support.MockClient;
 import com.aurouslabs.toolkit.mock.support.Reply;
+import com.aurouslabs.toolkit.openapi.EstimateSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,8 @@ class StartupOptionsAcceptanceTest {
     @TempDir
     Path dir;
 
-    private static String bundledSpec() throws IOException {
-        try (InputStream in = StartupOptionsAcceptanceTest.class.getClassLoader()
-                .getResourceAsStream("openapi/estimate.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String bundledSpec() {
+        return EstimateSpec.bundled().text();
     }
 
     @Test

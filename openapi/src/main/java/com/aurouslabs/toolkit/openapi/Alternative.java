@@ -44,6 +44,16 @@ public record Alternative(
         return none != null && !none.isBlank();
     }
 
+    /** True when this reading changes the rule's condition (a choice or the request schema), not only its answer. */
+    public boolean changesCondition() {
+        return !choices.isEmpty() || !schema.isEmpty();
+    }
+
+    /** Whether this reading names the outcome part ({@code "param"}, ...), possibly setting it to null. */
+    public boolean setsPart(String part) {
+        return outcome.containsKey(part);
+    }
+
     public Optional<String> textIfAny() {
         return Optional.ofNullable(text).filter(t -> !t.isBlank());
     }

@@ -40,6 +40,10 @@ public record Rule(
         choices = choices == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(choices));
     }
 
+    public boolean isDocumented() {
+        return tier == Tier.DOCUMENTED;
+    }
+
     public boolean isInferred() {
         return tier == Tier.INFERRED;
     }

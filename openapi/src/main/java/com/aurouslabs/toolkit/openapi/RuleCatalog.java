@@ -19,10 +19,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The rule catalog ({@code openapi/rules.yaml} on the classpath of this jar), read into immutable records.
+ * The rule catalog ({@code openapi/rules.yaml} on the classpath of this jar), read into immutable records: each
+ * rule's fields as data (ID, family, tier, vendor docs, security, sources, text, decision, choices, outcome,
+ * alternative), the evaluation order, the sources and {@code catalog_only}. Data only: the condition of a rule lives
+ * in the code that checks it (the mock's rule classes, the suite's oracle), once.
+ *
+ * <p>{@link #bundled()} is the catalog of this jar, read once per JVM (a final, immutable value in a holder class);
+ * {@link #load()} and {@link #load(Path)} read a fresh copy.
  *
  * <pre>{@code
- * RuleCatalog catalog = RuleCatalog.load();
+ * RuleCatalog catalog = RuleCatalog.bundled();
  * Rule rule = catalog.rule("SIZE-XOR-DIMS");
  * int status = rule.outcome().status();          // 400
  * String docUrl = catalog.docUrl(rule);           // https://docs.aurous-labs.com/errors#parameter_invalid_combination
@@ -32,8 +38,8 @@ public final class RuleCatalog {
 
     /** Classpath location of the rule catalog. */
     public static final String RESOURCE = "openapi/rules.yaml";
-    /** Classpath location of the OpenAPI document. */
-    public static final String SPEC_RESOURCE = "openapi/estimate.yaml";
+    /** Classpath location of the OpenAPI document ({@link EstimateSpec} reads it). */
+    public static final String SPEC_RESOURCE = EstimateSpec.RESOURCE;
     /** Classpath location of the vendor's own sample request, which breaks SIZE-XOR-DIMS and CHAR-XOR-REFS. */
     public static final String VENDOR_SAMPLE_RESOURCE = "openapi/examples/vendor-sample-request.json";
 
@@ -71,7 +77,20 @@ public final class RuleCatalog {
                 .collect(Collectors.toMap(Rule::id, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
     }
 
-    /** Loads {@value #RESOURCE} from this jar's classpath. */
+    /**
+     * The catalog of this jar ({@value #RESOURCE}), read once per JVM and shared: every field is immutable, so one
+     * instance serves every server, run and thread.
+     */
+    public static RuleCatalog bundled() {
+        return Bundled.CATALOG;
+    }
+
+    /** Holder idiom: read on first use, once; the field is final and the value immutable. */
+    private static final class Bundled {
+        static final RuleCatalog CATALOG = load();
+    }
+
+    /** Loads {@value #RESOURCE} from this jar's classpath (a fresh copy; {@link #bundled()} shares one). */
     public static RuleCatalog load() {
         ClassLoader loader = RuleCatalog.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(RESOURCE)) {

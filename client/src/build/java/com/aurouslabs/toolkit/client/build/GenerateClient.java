@@ -4,6 +4,13 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.openapitools.codegen.CodegenParameter;
 import org.openapitools.codegen.CodegenResponse;
 import org.openapitools.codegen.DefaultGenerator;
@@ -15,21 +22,50 @@ import org.openapitools.codegen.languages.JavaClientCodegen;
  * {@code client/openapi-generator.yaml} through {@link QuietJavaClientCodegen}, openapi-generator's own
  * {@code java} generator minus three messages that every build printed and no user can act on.
  *
- * <p>Arguments: the settings file, the spec, the output directory.
+ * <p>Arguments: the settings file, the openapi artifact, the contract directory, the output directory. The spec is
+ * taken from the artifact ({@code com.aurouslabs.toolkit:openapi}), never from another module's folder: the
+ * artifact is its jar (after {@code package}) or, in a reactor build that stops before {@code package} ({@code mvn
+ * test}), that module's classes directory, as Maven resolves it. Its {@value #SPEC_ENTRY} is copied to the contract
+ * directory, and the generator reads the copy.
  */
 public final class GenerateClient {
 
   private GenerateClient() {}
 
-  public static void main(String[] args) {
-    if (args.length != 3) {
-      throw new IllegalArgumentException("usage: GenerateClient SETTINGS.yaml SPEC.yaml OUTPUT_DIR");
+  /** The spec inside the openapi artifact. */
+  static final String SPEC_ENTRY = "openapi/estimate.yaml";
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 4) {
+      throw new IllegalArgumentException(
+          "usage: GenerateClient SETTINGS.yaml OPENAPI_ARTIFACT(jar or classes dir) CONTRACT_DIR OUTPUT_DIR");
     }
+    Path spec = extractSpec(Path.of(args[1]), Path.of(args[2]));
     CodegenConfigurator configurator = CodegenConfigurator.fromFile(args[0]);
     configurator.setGeneratorName(QuietJavaClientCodegen.class.getName());
-    configurator.setInputSpec(args[1]);
-    configurator.setOutputDir(args[2]);
+    configurator.setInputSpec(spec.toString());
+    configurator.setOutputDir(args[3]);
     new DefaultGenerator().opts(configurator.toClientOptInput()).generate();
+  }
+
+  /** Copies {@value #SPEC_ENTRY} out of the openapi jar (or classes directory) into {@code contractDir}. */
+  static Path extractSpec(Path artifact, Path contractDir) throws IOException {
+    Path target = contractDir.resolve(SPEC_ENTRY);
+    Files.createDirectories(target.getParent());
+    if (Files.isDirectory(artifact)) {
+      Files.copy(artifact.resolve(SPEC_ENTRY), target, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    }
+    try (JarFile jar = new JarFile(artifact.toFile())) {
+      JarEntry entry = jar.getJarEntry(SPEC_ENTRY);
+      if (entry == null) {
+        throw new IllegalStateException(artifact + " has no " + SPEC_ENTRY + ": is it the openapi artifact?");
+      }
+      try (InputStream in = jar.getInputStream(entry)) {
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return target;
   }
 
   /**

@@ -2,7 +2,7 @@ package com.aurouslabs.toolkit.mock.reading;
 
 import com.aurouslabs.toolkit.openapi.RuleCatalog;
 
-/** rules.yaml from the openapi jar, read once per JVM (an immutable value) and shared by every server. */
+/** rules.yaml from the openapi jar: {@link RuleCatalog#bundled()}, read once per JVM and shared by every server. */
 public final class Catalog {
 
     private Catalog() {
@@ -10,10 +10,6 @@ public final class Catalog {
 
     /** The catalog; the first call reads it (MockServer.start does so on its spec loader thread). */
     public static RuleCatalog get() {
-        return Holder.CATALOG;
-    }
-
-    private static final class Holder {
-        static final RuleCatalog CATALOG = RuleCatalog.load();
+        return RuleCatalog.bundled();
     }
 }

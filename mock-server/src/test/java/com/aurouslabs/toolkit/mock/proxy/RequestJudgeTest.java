@@ -28,7 +28,7 @@ class RequestJudgeTest {
 
     private static RequestJudge judge(TeamRateLimiter limiter) {
         FixtureIndex fixtures = new FixtureIndex(FixturesLoader.builtIn());
-        SpecDocument spec = SpecDocument.fromClasspath();
+        SpecDocument spec = SpecDocument.bundled();
         return new RequestJudge(List.of(
                 new Readings(CATALOG, spec, fixtures, limiter, new IpAddressReferenceHostPolicy(), Profile.DEFAULT)
                         .build("NONE"),

@@ -3,7 +3,7 @@ package com.aurouslabs.toolkit.mock.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.aurouslabs.toolkit.mock.support.SsrfCorpus;
+import com.aurouslabs.toolkit.openapi.SsrfCorpus;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -19,17 +19,17 @@ class IpAddressReferenceHostPolicyTest {
     private final ReferenceHostPolicy policy = new IpAddressReferenceHostPolicy();
 
     static Stream<String> blockedUrls() {
-        return corpus("/ssrf/blocked-urls.txt").stream();
+        return SsrfCorpus.bundled().blocked().stream();
     }
 
     static Stream<String> allowedUrls() {
-        return corpus("/ssrf/allowed-urls.txt").stream();
+        return SsrfCorpus.bundled().allowed().stream();
     }
 
     @Test
     void corporaAreLargeEnough() {
-        assertThat(corpus("/ssrf/blocked-urls.txt")).hasSizeGreaterThanOrEqualTo(60).doesNotHaveDuplicates();
-        assertThat(corpus("/ssrf/allowed-urls.txt")).hasSizeGreaterThanOrEqualTo(15).doesNotHaveDuplicates();
+        assertThat(SsrfCorpus.bundled().blocked()).hasSizeGreaterThanOrEqualTo(60).doesNotHaveDuplicates();
+        assertThat(SsrfCorpus.bundled().allowed()).hasSizeGreaterThanOrEqualTo(15).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "[{index}] rejects {0}")
@@ -169,9 +169,5 @@ class IpAddressReferenceHostPolicyTest {
             assertThatCode(() -> policy.blockedReason(s)).doesNotThrowAnyException();
             assertThat(policy.blockedReason(s)).isPresent();
         }
-    }
-
-    private static List<String> corpus(String resource) {
-        return SsrfCorpus.load(resource);
     }
 }

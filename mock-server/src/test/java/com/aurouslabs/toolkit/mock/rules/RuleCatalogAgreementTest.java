@@ -44,7 +44,7 @@ class RuleCatalogAgreementTest {
 
     private static Readings readings(Profile profile) {
         MockState state = new MockState(MockOptions.defaults());
-        return new Readings(CATALOG, SpecDocument.fromClasspath(), new FixtureIndex(FixturesLoader.builtIn()),
+        return new Readings(CATALOG, SpecDocument.bundled(), new FixtureIndex(FixturesLoader.builtIn()),
                 state.rateLimiter(), new IpAddressReferenceHostPolicy(), profile);
     }
 

@@ -1,4 +1,4 @@
-package com.aurouslabs.toolkit.mock.validation;
+package com.aurouslabs.toolkit.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -62,7 +62,8 @@ final class LocalRefs {
         return node;
     }
 
-    private JsonNode target(String ref) {
+    /** The node a local reference points to, as written (its own {@code $ref}s kept). */
+    JsonNode target(String ref) {
         if (!ref.startsWith("#/")) {
             throw new IllegalArgumentException("only local references (#/...) are supported, not " + ref);
         }
