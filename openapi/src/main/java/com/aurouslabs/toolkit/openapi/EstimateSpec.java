@@ -121,7 +121,8 @@ public final class EstimateSpec {
     private static EstimateSpec fromClasspath() {
         try (InputStream in = EstimateSpec.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath (jar com.aurouslabs.toolkit:openapi)");
+                throw new IllegalStateException(RESOURCE
+                        + " is not on the classpath (jar com.aurouslabs.toolkit:openapi)");
             }
             return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + RESOURCE);
         } catch (IOException e) {

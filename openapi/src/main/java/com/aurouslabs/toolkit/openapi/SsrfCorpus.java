@@ -58,7 +58,8 @@ public final class SsrfCorpus {
     private static List<String> lines(String resource) {
         try (InputStream in = SsrfCorpus.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath (jar com.aurouslabs.toolkit:openapi)");
+                throw new IllegalStateException(resource
+                        + " is not on the classpath (jar com.aurouslabs.toolkit:openapi)");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();
