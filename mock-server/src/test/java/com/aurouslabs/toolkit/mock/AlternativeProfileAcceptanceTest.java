@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The alternative profile over HTTP: every choice rules.yaml flips is observable (the same request answered by a
  * default and an alternative mock side by side), and nothing the vendor documents differs (statuses, documented
- * codes, pricing, the SSRF host classes, headers).
+ * codes, pricing, the SSRF host classes the vendor lists, headers).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlternativeProfileAcceptanceTest {
