@@ -12,7 +12,10 @@ import java.util.List;
 /** The SSRF corpus in src/test/resources/ssrf: one URL a line, {@code #} starts a comment line. */
 public final class SsrfCorpus {
 
+    /** Hosts the vendor's SSRF list blocks (REF-URL-HOST-BLOCKED), and userinfo (REF-URL-NO-USERINFO). */
     public static final String BLOCKED = "/ssrf/blocked-urls.txt";
+    /** Non-public hosts the list does not name (REF-URL-HOST-UNLISTED). */
+    public static final String UNLISTED = "/ssrf/unlisted-urls.txt";
     public static final String ALLOWED = "/ssrf/allowed-urls.txt";
 
     private SsrfCorpus() {
