@@ -6,7 +6,7 @@ import java.util.Locale;
  * Which reading of the vendor's docs the mock serves where they are silent: the {@code decision} of each rule in
  * rules.yaml ({@link #DEFAULT}), or its documented-compatible {@code alternative} ({@link #ALTERNATIVE}). Nothing
  * the vendor documents differs between the two: statuses, documented codes, pricing, snapping to multiples of 32,
- * the SSRF host classes, auth, rate limits and headers are the same.
+ * the SSRF host classes the vendor lists, auth, rate limits and headers are the same.
  */
 public enum Profile {
     /** The catalog's decisions (the reading this project chose). */

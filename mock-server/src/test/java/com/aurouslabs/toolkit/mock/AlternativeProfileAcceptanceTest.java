@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The alternative profile over HTTP: every choice rules.yaml flips is observable (the same request answered by a
  * default and an alternative mock side by side), and nothing the vendor documents differs (statuses, documented
- * codes, pricing, the SSRF host classes, headers).
+ * codes, pricing, the SSRF host classes the vendor lists, headers).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlternativeProfileAcceptanceTest {
@@ -232,6 +232,15 @@ class AlternativeProfileAcceptanceTest {
             codes(r, alt, 400, "invalid_format", "reference_image_urls[1]", "unsafe_url", "reference_image_urls");
             assertThat(r.error().path("message").asText()).contains("private address (10.0.0.1)");
         });
+        flip("REF-URL-HOST-UNLISTED", (c, alt) -> {
+            Reply r = c.estimate(body(refs("https://example.com/a.jpg", "https://100.64.0.1/a.jpg")));
+            if (alt) {
+                assertThat(r.status()).isEqualTo(200);
+            } else {
+                error(r, 400, "invalid_format", "reference_image_urls[1]");
+                assertThat(r.error().path("message").asText()).contains("shared (carrier-grade NAT) address");
+            }
+        });
         flip("REF-URL-NO-USERINFO", (c, alt) -> codes(c.estimate(body(refs("https://user@example.com/a.jpg"))), alt,
                 400, "invalid_format", "reference_image_urls[0]", "unsafe_url", "reference_image_urls"));
         flip("REF-FILE-ID-FORM", (c, alt) -> codes(c.estimate(body(refs("file_ZZZZZZZZZZZZZZZZZZZZZZZZZZ"))), alt,
@@ -354,6 +363,19 @@ class AlternativeProfileAcceptanceTest {
             ObjectNode node = JSON.createObjectNode().put("prompt", "x");
             node.putArray("reference_image_urls").add(url);
             assertThat(alternative.estimate(node.toString()).status()).as(url).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void every_unlisted_reference_host_of_the_corpus_is_accepted_under_the_alternative() {
+        for (String url : SsrfCorpus.bundled().unlisted()) {
+            ObjectNode node = JSON.createObjectNode().put("prompt", "x");
+            node.putArray("reference_image_urls").add(url);
+            Reply r = alternative.estimate(node.toString());
+            // a URL whose form already fails the schema stays REF-ITEM-FORM's; no host rule refuses any of them
+            assertThat(r.header("X-Mock-Rule")).as(url).isIn("OK", "REF-ITEM-FORM");
+            assertThat(decision.estimate(node.toString()).header("X-Mock-Rule")).as(url)
+                    .isIn("REF-URL-HOST-UNLISTED", "REF-ITEM-FORM");
         }
     }
 

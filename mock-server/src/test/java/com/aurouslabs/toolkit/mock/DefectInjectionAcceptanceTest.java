@@ -168,7 +168,7 @@ class DefectInjectionAcceptanceTest {
             statuses(c, 400, prompt(refs("https://[::1]/a")), prompt(refs("https://169.254.1.1/a")));
         });
         String[] metadataNames = {prompt(refs("https://metadata.google.internal/a")),
-                prompt(refs("https://metadata.aws.com/a")), prompt(refs("https://instance-data/a"))};
+                prompt(refs("https://metadata.aws.com/a")), prompt(refs("https://METADATA.GOOGLE.INTERNAL./a"))};
         probe("ACCEPT_METADATA_HOST_NAMES", c -> statuses(c, 400, metadataNames), c -> {
             statuses(c, 200, metadataNames);
             statuses(c, 400, prompt(refs("https://169.254.169.254/a")), prompt(refs("https://localhost/a")));

@@ -19,10 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * REF-URL-HOST-BLOCKED and REF-URL-NO-USERINFO over HTTP, for every entry of the SSRF corpus (openapi jar): each one is sent
- * as the only reference of a minimal body (no LoRA, no character), as team_alpha. A blocked entry is refused by
- * the schema (REF-ITEM-FORM) or by one of the two rules, always as 400 invalid_format on reference_image_urls[0];
- * an allowed entry is priced.
+ * REF-URL-HOST-BLOCKED, REF-URL-HOST-UNLISTED and REF-URL-NO-USERINFO over HTTP, for every entry of the SSRF corpus:
+ * each one is sent as the only reference of a minimal body (no LoRA, no character), as team_alpha. A blocked entry is
+ * refused by the schema (REF-ITEM-FORM), REF-URL-NO-USERINFO or REF-URL-HOST-BLOCKED, an unlisted one by the schema
+ * or REF-URL-HOST-UNLISTED, always as 400 invalid_format on reference_image_urls[0]; an allowed entry is priced.
  */
 @AurousMockTest(rateLimit = false)
 class ReferenceHostCorpusAcceptanceTest {
@@ -30,6 +30,7 @@ class ReferenceHostCorpusAcceptanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> REF_RULES = List.of("REF-ITEM-FORM", "REF-URL-NO-USERINFO",
             "REF-URL-HOST-BLOCKED");
+    private static final List<String> UNLISTED_RULES = List.of("REF-ITEM-FORM", "REF-URL-HOST-UNLISTED");
 
     private MockClient client;
 
@@ -40,6 +41,10 @@ class ReferenceHostCorpusAcceptanceTest {
 
     static Stream<String> blocked() {
         return SsrfCorpus.bundled().blocked().stream();
+    }
+
+    static Stream<String> unlisted() {
+        return SsrfCorpus.bundled().unlisted().stream();
     }
 
     static Stream<String> allowed() {
@@ -64,6 +69,14 @@ class ReferenceHostCorpusAcceptanceTest {
         Reply reply = send(url);
         assertInvalid(reply, "invalid_format", "reference_image_urls[0]");
         assertThat(reply.header("X-Mock-Rule")).as(url).isIn(REF_RULES);
+    }
+
+    @ParameterizedTest(name = "[{index}] 400 for {0}")
+    @MethodSource("unlisted")
+    void unlisted_corpus_url_is_rejected_as_invalid_format_on_its_index(String url) {
+        Reply reply = send(url);
+        assertInvalid(reply, "invalid_format", "reference_image_urls[0]");
+        assertThat(reply.header("X-Mock-Rule")).as(url).isIn(UNLISTED_RULES);
     }
 
     @ParameterizedTest(name = "[{index}] 200 for {0}")

@@ -106,11 +106,20 @@ class ReferencedResourcesAcceptanceTest {
     @ValueSource(strings = {"https://127.0.0.1/a.jpg", "https://localhost/a.jpg", "https://169.254.169.254/latest",
             "https://10.0.0.1/a", "https://[::1]/a", "https://2130706433/a", "https://0x7f.1/a",
             "https://metadata.google.internal/x", "https://192.168.1.1:8443/a", "https://[::ffff:127.0.0.1]/a",
-            "https://LOCALHOST./a", "https://127.0.0.1%2e/a", "https://0177.0.0.1/a", "https://100.64.0.1/a"})
+            "https://LOCALHOST./a", "https://127.0.0.1%2e/a", "https://0177.0.0.1/a"})
     void private_loopback_and_metadata_hosts_are_rejected(String url) {
         Reply reply = refs("https://example.com/ok.jpg", url);
         assertInvalid(reply, "invalid_format", "reference_image_urls[1]");
         assertThat(reply.header("X-Mock-Rule")).isEqualTo("REF-URL-HOST-BLOCKED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://100.64.0.1/a", "https://0.0.0.0/a", "https://100.100.100.200/a",
+            "https://instance-data/a", "https://db.corp.internal/a", "https://intranet/a", "https://[fec0::1]/a"})
+    void non_public_hosts_outside_the_vendors_list_are_rejected_under_their_own_rule(String url) {
+        Reply reply = refs("https://example.com/ok.jpg", url);
+        assertInvalid(reply, "invalid_format", "reference_image_urls[1]");
+        assertThat(reply.header("X-Mock-Rule")).isEqualTo("REF-URL-HOST-UNLISTED");
     }
 
     @ParameterizedTest

@@ -14,6 +14,8 @@ class SsrfCorpusTest {
         assertThat(corpus.blocked()).hasSizeGreaterThanOrEqualTo(60).doesNotHaveDuplicates();
         assertThat(corpus.allowed()).hasSizeGreaterThanOrEqualTo(15).doesNotHaveDuplicates();
         assertThat(corpus.blocked()).doesNotContainAnyElementsOf(corpus.allowed());
+        assertThat(corpus.unlisted()).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates()
+                .doesNotContainAnyElementsOf(corpus.blocked()).doesNotContainAnyElementsOf(corpus.allowed());
     }
 
     @Test

@@ -12,18 +12,30 @@ import net.jqwik.api.Tuple;
 
 /**
  * reference_image_urls entries and lists (0 to maxItems+1 entries): the team's file, unknown file ids, public
- * https URLs, http/ftp/data URLs, private, loopback and metadata hosts in many spellings (decimal, octal, hex,
- * IPv6 forms, percent-encoded, trailing dot), userinfo, and URLs at and over the length limit.
+ * https URLs, http/ftp/data URLs, private, loopback and metadata hosts of the vendor's SSRF list in many spellings
+ * (decimal, octal, hex, IPv6 forms, percent-encoded, trailing dot), non-public hosts outside that list, userinfo, and
+ * URLs at and over the length limit.
  */
 public final class References {
 
-  /** Hosts the platform must refuse (REF-URL-HOST-BLOCKED), in the spellings attackers use. */
+  /**
+   * Hosts the vendor's SSRF list blocks (REF-URL-HOST-BLOCKED, documented), in the spellings attackers use: a
+   * failure when accepted.
+   */
   public static final List<String> BLOCKED_HOSTS = List.of("127.0.0.1", "localhost", "2130706433", "0x7f.0.0.1",
       "017700000001", "127.1", "0177.0.0.1", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "10.0.0.7",
       "172.16.5.4", "192.168.1.10", "169.254.169.254", "metadata.google.internal", "metadata.aws.com",
-      "instance-data", "foo.localhost", "0.0.0.0", "[::]", "100.64.0.1", "[fd00::1]", "[fe80::1]",
-      "%31%32%37.0.0.1", "127.0.0.1.", "224.0.0.1", "255.255.255.255", "[64:ff9b::a9fe:a9fe]",
-      "[2002:7f00:1::]", "[::127.0.0.1]", "service.internal", "0");
+      "foo.localhost", "[fd00::1]", "[fe80::1]", "%31%32%37.0.0.1", "127.0.0.1.", "224.0.0.1", "255.255.255.255",
+      "[64:ff9b::a9fe:a9fe]", "[2002:7f00:1::]", "[::127.0.0.1]", "169.254.170.2", "[fd00:ec2::254]");
+
+  /**
+   * Non-public hosts the vendor's list does not name (REF-URL-HOST-UNLISTED, this project's decision): refused by the
+   * catalog, a warning when accepted.
+   */
+  public static final List<String> UNLISTED_HOSTS = List.of("instance-data", "0.0.0.0", "[::]", "100.64.0.1",
+      "service.internal", "0", "100.100.100.200", "168.63.129.16", "[fec0::1]", "[ff02::1]", "[100::1]",
+      "[::ffff:100.64.0.1]", "metadata", "localhost6", "printer.local", "router.home.arpa", "intranet",
+      "256.0.0.1");
 
   /** Hosts that look suspicious but are public (must NOT be blocked). */
   public static final List<String> PUBLIC_HOSTS = List.of("example.com", "images.example.org", "cdn.example.net",
@@ -64,6 +76,8 @@ public final class References {
         "FILE_01HXMQ7Z3K8Y2NABCDEFGHJKMN", "file_01hxmq7z3k8y2nabcdefghjkmn", "https://exa mple.com/a.png")
         .map(s -> Numbers.t("bad-form", s))));
     f.add(Tuple.of(8, Arbitraries.of(BLOCKED_HOSTS).flatMap(h -> path().map(p -> Numbers.t("blocked-host",
+        "https://" + h + p)))));
+    f.add(Tuple.of(4, Arbitraries.of(UNLISTED_HOSTS).flatMap(h -> path().map(p -> Numbers.t("unlisted-host",
         "https://" + h + p)))));
     f.add(Tuple.of(3, Arbitraries.of("user:pass@example.com", "evil@example.com", "example.com@127.0.0.1")
         .map(a -> Numbers.t("userinfo", "https://" + a + "/a.png"))));

@@ -23,9 +23,12 @@ public final class BudgetPlan {
   /** One host of each class REF-URL-HOST-BLOCKED names (each its own request, so no class hides another). */
   static final List<String> BLOCKED_HOST_CLASSES = List.of("127.0.0.1", "[::1]", "localhost", "foo.localhost",
       "10.0.0.7", "172.16.5.4", "192.168.1.10", "2130706433", "0x7f.0.0.1", "0177.0.0.1", "127.1",
-      "[::ffff:127.0.0.1]", "[fd00::1]", "[fe80::1]", "169.254.169.254", "100.100.100.200", "168.63.129.16",
-      "[fd00:ec2::254]", "metadata.google.internal", "metadata.aws.com", "instance-data", "0.0.0.0", "100.64.0.1",
-      "224.0.0.1", "%31%30.0.0.1", "service.internal");
+      "[::ffff:127.0.0.1]", "[fd00::1]", "[fe80::1]", "169.254.169.254", "[fd00:ec2::254]", "metadata.google.internal",
+      "metadata.aws.com", "224.0.0.1", "%31%30.0.0.1");
+
+  /** One host of each class REF-URL-HOST-UNLISTED names (outside the vendor's list; accepting one warns). */
+  static final List<String> UNLISTED_HOST_CLASSES = List.of("100.100.100.200", "168.63.129.16", "instance-data",
+      "0.0.0.0", "100.64.0.1", "service.internal", "intranet", "[fec0::1]");
 
   private BudgetPlan() {}
 
@@ -115,6 +118,10 @@ public final class BudgetPlan {
         List.of(u + "a".repeat(maxLen + 1 - u.length()))), "url max+1"));
     for (String host : BLOCKED_HOST_CLASSES) {
       s.add(new Step("REF-URL-HOST-BLOCKED", p().with("reference_image_urls", List.of("https://" + host + "/a.png")),
+          host));
+    }
+    for (String host : UNLISTED_HOST_CLASSES) {
+      s.add(new Step("REF-URL-HOST-UNLISTED", p().with("reference_image_urls", List.of("https://" + host + "/a.png")),
           host));
     }
     s.add(new Step("REF-URL-HOST-BLOCKED", p().with("reference_image_urls", List.of("https://192.169.0.1/a.png")),

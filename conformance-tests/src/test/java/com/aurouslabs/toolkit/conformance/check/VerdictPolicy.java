@@ -25,10 +25,12 @@ import java.util.stream.Collectors;
  * The one verdict policy: what fails and what warns, for every target (the embedded mock included).
  *
  * <p>An expected outcome splits into its documented part and its inferred parts. Documented: the status where the
- * catalog's {@code outcome.documented} lists it, else the status class (accepted or rejected) for a documented or
- * security rule; the type, code, param or header where {@code documented} lists them; the statement of a
- * documented rule (an invariant, the response schema). For a security rule the blocked input is rejected, never
- * accepted. Inferred: everything else, i.e. an undocumented status, code or param spelling, the message, the
+ * catalog's {@code outcome.documented} lists it, else the status class (accepted or rejected) for a documented rule;
+ * the type, code, param or header where {@code documented} lists them; the statement of a documented rule (an
+ * invariant, the response schema). For a documented security rule the blocked input is rejected, never accepted.
+ * An inferred security rule (the vendor is silent: REF-URL-NO-USERINFO, REF-URL-HOST-UNLISTED, ...) is judged like
+ * any inferred rule: accepting its blocked input is a difference from this project's decision, a warning. Inferred:
+ * everything else, i.e. an undocumented status, code or param spelling, the message, the
  * doc_url form, the precedence among rules the catalog orders only by its own decision, and every open choice of
  * {@link Choice} (an answer that follows another reading). Only a documented part can FAIL; an inferred difference
  * is a WARNING, unless strict mode names it ({@code AUROUS_STRICT=true} for all, or a list such as
@@ -106,7 +108,7 @@ public final class VerdictPolicy {
   /** Whether a difference in {@code part} breaks what the vendor documents about {@code rule}. */
   public static boolean documented(Rule rule, String part) {
     return switch (part) {
-      case "status-class" -> rule.isDocumented() || rule.security() || rule.documents("status");
+      case "status-class" -> rule.isDocumented() || rule.documents("status");
       case "status", "type", "code", "param", "header" -> rule.documents(part);
       case "rule", "schema", "envelope" -> rule.isDocumented();
       default -> false;

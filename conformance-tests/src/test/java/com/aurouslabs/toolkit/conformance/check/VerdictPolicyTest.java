@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The verdict policy on answers another implementation may give (no target involved): only a documented part
- * fails; an inferred difference warns; a security rule fails when the blocked input is accepted.
+ * fails; an inferred difference warns; a documented security rule fails when the blocked input is accepted, an
+ * inferred one warns.
  */
 class VerdictPolicyTest {
 
@@ -79,9 +80,49 @@ class VerdictPolicyTest {
   }
 
   @Test
-  void an_inferred_security_rule_accepted_fails_too() {
+  void a_listed_host_accepted_in_any_spelling_fails_the_documented_host_rule() {
+    for (String url : List.of("https://0x7f.1/a.png", "https://[::ffff:10.0.0.7]/a.png", "https://localhost/a.png",
+        "https://metadata.google.internal./a.png", "https://[64:ff9b::a9fe:a9fe]/a.png")) {
+      assertThat(judge(refs(url), 200, null, null, null, "REF-URL-HOST-BLOCKED")).as(url)
+          .containsExactly(Map.entry("REF-URL-HOST-BLOCKED", Result.FAILED));
+    }
+  }
+
+  @Test
+  void a_host_outside_the_vendors_list_accepted_is_a_warning_that_fails_only_under_strict() {
+    for (String url : List.of("https://100.64.0.1/a.png", "https://intranet/a.png", "https://0.0.0.0/a.png",
+        "https://100.100.100.200/a.png", "https://[fec0::1]/a.png", "https://service.internal/a.png")) {
+      EstimateCase c = refs(url);
+      assertThat(judge(c, 200, null, null, null, "REF-URL-HOST-UNLISTED")).as(url)
+          .containsExactly(Map.entry("REF-URL-HOST-UNLISTED", Result.WARNING));
+      VerdictPolicy strict = new VerdictPolicy(CATALOG, "true", f -> List.of());
+      assertThat(strict.judge(oracle.decide(c), answer(c, 200, null, null, null), "REF-URL-HOST-UNLISTED"))
+          .as(url).extracting(Verdict::result).containsExactly(Result.FAILED);
+    }
+  }
+
+  @Test
+  void a_host_outside_the_vendors_list_refused_in_other_words_is_a_warning_and_in_ours_passes() {
+    EstimateCase c = refs("https://100.64.0.1/a.png");
+    assertThat(judge(c, 400, "invalid_request", "unsafe_url", "reference_image_urls", "REF-URL-HOST-UNLISTED"))
+        .containsExactly(Map.entry("REF-URL-HOST-UNLISTED", Result.WARNING));
+    assertThat(judge(c, 400, "invalid_request", "invalid_format", "reference_image_urls[0]", "REF-URL-HOST-UNLISTED"))
+        .isEmpty();
+  }
+
+  @Test
+  void userinfo_accepted_is_a_warning_as_the_vendor_is_silent_on_it() {
+    assertThat(judge(refs("https://user@example.com/a.png"), 200, null, null, null, "REF-URL-NO-USERINFO"))
+        .containsExactly(Map.entry("REF-URL-NO-USERINFO", Result.WARNING));
     assertThat(judge(refs("https://u:p@example.com/a.png"), 200, null, null, null, "REF-URL-NO-USERINFO"))
-        .containsEntry("REF-URL-NO-USERINFO", Result.FAILED);
+        .containsExactly(Map.entry("REF-URL-NO-USERINFO", Result.WARNING));
+  }
+
+  @Test
+  void userinfo_hiding_a_listed_host_accepted_fails_on_the_host() {
+    assertThat(judge(refs("https://example.com@127.0.0.1/a.png"), 200, null, null, null, "REF-URL-NO-USERINFO"))
+        .containsEntry("REF-URL-HOST-BLOCKED", Result.FAILED)
+        .containsEntry("REF-URL-NO-USERINFO", Result.WARNING);
   }
 
   @Test

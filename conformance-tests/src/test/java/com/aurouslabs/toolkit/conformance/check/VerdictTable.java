@@ -70,7 +70,7 @@ public final class VerdictTable {
     List<String> out = new ArrayList<>();
     if (r.rejects()) {
       if (!VerdictPolicy.documented(r, "status-class")) {
-        out.add("accepted");
+        out.add(r.security() ? "the blocked input is accepted" : "accepted");
       }
       parts(r, false, out);
       out.add("another evaluation order");

@@ -46,7 +46,10 @@ public enum Choice {
   NULL_FIELD(List.of("BODY-NULL-AS-ABSENT"), "an explicit null on an optional field",
       "means the field is omitted", "is a value of the wrong type (400)"),
   CALENDAR_DATE(List.of("VERSION-PATTERN"), "an Aurous-Version that matches the pattern but is no calendar date",
-      "is malformed (400)", "is compared as text with the released versions (2026-02-30 is a prior date)");
+      "is malformed (400)", "is compared as text with the released versions (2026-02-30 is a prior date)"),
+  UNLISTED_HOST(List.of("REF-URL-HOST-UNLISTED"), "a non-public reference host the vendor's SSRF list does not name "
+      + "(0.0.0.0, 100.64.0.1, 100.100.100.200, [fec0::1], metadata, *.internal, a single-label name, ...)",
+      "is refused like a listed one (400)", "is accepted (only the listed hosts are blocked)");
 
   private final List<String> ruleIds;
   private final String point;

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * description cites with a matching kind of code (a constraint no catalog rule names is reported as {@code
  * SPEC:field/keyword}). The rules a schema cannot express are conditions here, named by their catalog ID, each
  * once: PROMPT-NOT-BLANK, SIZE-XOR-DIMS, DIM-PAIR, DIM-SNAP-32, CHAR-XOR-REFS, REF-URL-HOST-BLOCKED,
- * REF-URL-NO-USERINFO, the look-ups and LORA-MODE, the route, body size, authentication and version rules.
+ * REF-URL-HOST-UNLISTED, REF-URL-NO-USERINFO, the look-ups and LORA-MODE, the route, body size, authentication and version rules.
  *
  * <p>Order: the route, the body size and the key are settled first, in that order, in every reading (a body too
  * large for an unauthenticated request may also be answered for the key: a precedence warning); after them the
@@ -557,10 +557,18 @@ public final class ExpectedOutcome {
         } else {
           accept.add(new AcceptRule("REF-URL-NO-USERINFO", at));
         }
-        if (HostClassifier.isBlocked(s)) {
+        HostClassifier.Listing host = HostClassifier.listing(s);
+        if (host == HostClassifier.Listing.LISTED) {
           input.add(v("REF-URL-HOST-BLOCKED", at));
         } else {
           accept.add(new AcceptRule("REF-URL-HOST-BLOCKED", at));
+        }
+        if (host == HostClassifier.Listing.UNLISTED) {
+          if (r.alternative(Choice.UNLISTED_HOST)) {
+            accept.add(new AcceptRule("REF-URL-HOST-UNLISTED", at));
+          } else {
+            input.add(v("REF-URL-HOST-UNLISTED", at));
+          }
         }
       }
       return out;

@@ -29,6 +29,19 @@ class ExpectedOutcomeTest {
   }
 
   @Test
+  void a_host_the_vendor_lists_is_refused_in_every_reading_and_an_unlisted_one_only_in_the_decision() {
+    Expectation listed = oracle.decide(EstimateCase.prompt("a cat")
+        .with("reference_image_urls", List.of("https://[::ffff:10.0.0.7]/a.png")));
+    assertThat(listed.ruleIds()).containsExactly("REF-URL-HOST-BLOCKED");
+    assertThat(listed.readings()).noneMatch(ReadingOutcome::accepted);
+    Expectation unlisted = oracle.decide(EstimateCase.prompt("a cat")
+        .with("reference_image_urls", List.of("https://example.com/a.png", "https://100.64.0.1/a.png")));
+    assertThat(unlisted.ruleIds()).containsExactly("REF-URL-HOST-UNLISTED");
+    assertThat(unlisted.violations().get(0).params()).containsExactly("reference_image_urls[1]");
+    assertThat(unlisted.readings()).anyMatch(r -> r.accepted() && r.picks().containsKey(Choice.UNLISTED_HOST));
+  }
+
+  @Test
   void another_method_on_the_estimate_path_is_not_allowed() {
     Expectation e = oracle.decide(EstimateCase.prompt("a cat").route("GET", SpecDocument.PATH));
     assertThat(e.ruleIds()).containsExactly("ROUTE-METHOD-NOT-ALLOWED");

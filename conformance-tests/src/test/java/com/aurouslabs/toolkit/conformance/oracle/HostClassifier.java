@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The oracle's own reading of REF-URL-HOST-BLOCKED and REF-URL-NO-USERINFO, written from the catalog text: the
- * host is read as a WHATWG URL parser (the vendor runs Node's {@code new URL()}) reads it, then classified
- * without any DNS lookup.
+ * The oracle's own reading of REF-URL-HOST-BLOCKED, REF-URL-HOST-UNLISTED and REF-URL-NO-USERINFO, written from the
+ * catalog text: the host is read as a WHATWG URL parser (the vendor runs Node's {@code new URL()}) reads it, then
+ * sorted without any DNS lookup ({@link Listing}): public, listed by the vendor's SSRF list (any spelling of a listed
+ * address, a zone id on one, an IPv4-in-IPv6 embedding of one, localhost), or non-public but unlisted.
  *
  * <ol>
  *   <li>leading/trailing C0 controls and spaces trimmed, ASCII tab and newlines removed;</li>
@@ -31,23 +32,35 @@ import java.util.Set;
  *       {@code 0x} hex or {@code 0} octal, the last part filling the remaining bytes) or else invalid.</li>
  * </ol>
  *
- * A host the parser rejects is blocked (the catalog says so). The IPv6 literal is parsed by the JDK's literal
- * parser (bracketed, so it never resolves); the ranges are the catalog's list.
+ * A host the parser rejects is unlisted (the catalog blocks it; the vendor's list does not name it). The IPv6 literal
+ * is parsed by the JDK's literal parser (bracketed, so it never resolves); the ranges are the catalog's lists.
  */
 public final class HostClassifier {
+
+  /** How the catalog sorts a reference URL's host. */
+  public enum Listing {
+    /** Neither host rule refuses it. */
+    PUBLIC,
+    /** The vendor's SSRF list blocks it, in whatever spelling (REF-URL-HOST-BLOCKED, documented). */
+    LISTED,
+    /** Non-public, but the vendor's list does not name it (REF-URL-HOST-UNLISTED, this project's decision). */
+    UNLISTED
+  }
 
   /** WHATWG forbidden domain code points (forbidden host code points, C0 controls, %, DEL). */
   private static final String FORBIDDEN_DOMAIN = " #/:<>?@[\\]^|%\u007f";
 
-  /** Metadata and local host names the catalog lists by name. */
-  private static final Set<String> BLOCKED_NAMES = Set.of("localhost", "localhost.localdomain", "localhost6",
-      "ip6-localhost", "ip6-loopback", "metadata", "instance-data", "metadata.google.internal", "metadata.aws.com");
+  /** Host names the vendor's list gives, and localhost (loopback, which the list blocks by resolved IP). */
+  private static final Set<String> LISTED_NAMES = Set.of("localhost", "metadata.google.internal", "metadata.aws.com");
 
-  /** Name suffixes the catalog lists ({@code *.localhost}, {@code *.internal}, ...). */
-  private static final List<String> BLOCKED_SUFFIXES = List.of(".localhost", ".internal", ".local", ".localdomain",
-      ".home.arpa");
+  /** Metadata and local host names REF-URL-HOST-UNLISTED names. */
+  private static final Set<String> UNLISTED_NAMES = Set.of("localhost.localdomain", "localhost6",
+      "localhost6.localdomain6", "ip6-localhost", "ip6-loopback", "metadata", "instance-data");
 
-  /** Metadata IPv4 addresses outside the blocked ranges (169.254.169.254 and 169.254.170.2 are link-local). */
+  /** Name suffixes REF-URL-HOST-UNLISTED names ({@code *.internal}, ...); {@code *.localhost} is listed. */
+  private static final List<String> UNLISTED_SUFFIXES = List.of(".internal", ".local", ".localdomain", ".home.arpa");
+
+  /** Metadata IPv4 addresses outside the listed ranges (169.254.169.254 and 169.254.170.2 are link-local). */
   private static final Set<Long> METADATA_V4 = Set.of(v4(100, 100, 100, 200), v4(168, 63, 129, 16));
 
   private HostClassifier() {}
@@ -107,38 +120,47 @@ public final class HostClassifier {
     return authority(url).map(Authority::userInfo).orElse(false);
   }
 
-  /** REF-URL-HOST-BLOCKED for an https URL (false for other schemes: REF-ITEM-FORM decides those). */
-  public static boolean isBlocked(String url) {
-    return authority(url).map(a -> isBlockedHost(a.rawHost())).orElse(false);
+  /** The listing of an https URL's host (PUBLIC for other schemes: REF-ITEM-FORM decides those). */
+  public static Listing listing(String url) {
+    return authority(url).map(a -> listingOfHost(a.rawHost())).orElse(Listing.PUBLIC);
   }
 
-  /** The verdict on a host as it appears in the URL (brackets kept, port removed). */
-  public static boolean isBlockedHost(String rawHost) {
+  /** REF-URL-HOST-BLOCKED or REF-URL-HOST-UNLISTED refuses the URL (false for other schemes). */
+  public static boolean isBlocked(String url) {
+    return listing(url) != Listing.PUBLIC;
+  }
+
+  /** The listing of a host as it appears in the URL (brackets kept, port removed). */
+  public static Listing listingOfHost(String rawHost) {
     if (rawHost.startsWith("[")) {
       if (!rawHost.endsWith("]")) {
-        return true; // invalid IPv6 literal
+        return Listing.UNLISTED; // invalid IPv6 literal
       }
-      return blockedV6(rawHost.substring(1, rawHost.length() - 1));
+      return listingV6(rawHost.substring(1, rawHost.length() - 1));
     }
     Optional<String> domain = domain(rawHost);
     if (domain.isEmpty()) {
-      return true; // rejected by the parser
+      return Listing.UNLISTED; // rejected by the parser
     }
     String h = domain.get();
     while (h.endsWith(".")) {
       h = h.substring(0, h.length() - 1);
     }
     if (h.isEmpty()) {
-      return true; // empty host
+      return Listing.UNLISTED; // empty host
     }
     if (endsInANumber(h)) {
       Optional<Long> v4 = parseIpv4(h);
-      return v4.isEmpty() || blockedV4(v4.get()); // an invalid IPv4 literal is rejected by the parser
+      return v4.isEmpty() ? Listing.UNLISTED : listingV4(v4.get()); // an invalid IPv4 literal: the parser rejects it
+    }
+    if (LISTED_NAMES.contains(h) || h.endsWith(".localhost")) {
+      return Listing.LISTED;
     }
     if (!h.contains(".")) {
-      return true; // single-label name (intranet search domains)
+      return Listing.UNLISTED; // single-label name (intranet search domains)
     }
-    return BLOCKED_NAMES.contains(h) || BLOCKED_SUFFIXES.stream().anyMatch(h::endsWith);
+    return UNLISTED_NAMES.contains(h) || UNLISTED_SUFFIXES.stream().anyMatch(h::endsWith) ? Listing.UNLISTED
+        : Listing.PUBLIC;
   }
 
   /** Percent-decode (UTF-8), IDNA-map non-ASCII, lowercase; empty when the parser would reject the domain. */
@@ -240,76 +262,95 @@ public final class HostClassifier {
     return new BigInteger(digits, radix);
   }
 
-  /** The catalog's IPv4 ranges and metadata addresses. */
-  static boolean blockedV4(long a) {
+  /** The vendor's IPv4 ranges (listed), then the catalog's other ranges and metadata addresses (unlisted). */
+  static Listing listingV4(long a) {
     int b0 = (int) (a >>> 24);
     int b1 = (int) ((a >>> 16) & 0xff);
-    return b0 == 0 // unspecified / this network 0/8
-        || b0 == 10 || (b0 == 172 && b1 >= 16 && b1 <= 31) || (b0 == 192 && b1 == 168) // private
+    if (b0 == 10 || (b0 == 172 && b1 >= 16 && b1 <= 31) || (b0 == 192 && b1 == 168) // private
         || b0 == 127 // loopback
         || (b0 == 169 && b1 == 254) // link-local, incl. 169.254.169.254 and 169.254.170.2
+        || b0 >= 224) { // multicast 224/4, reserved 240/4 (incl. broadcast)
+      return Listing.LISTED;
+    }
+    if (b0 == 0 // unspecified / this network 0/8
         || (b0 == 100 && b1 >= 64 && b1 <= 127) // shared 100.64/10
-        || b0 >= 224 // multicast 224/4, reserved 240/4, broadcast
-        || METADATA_V4.contains(a);
+        || METADATA_V4.contains(a)) {
+      return Listing.UNLISTED;
+    }
+    return Listing.PUBLIC;
   }
 
   /** An IPv6 literal (without brackets): invalid, zoned, or in / embedding a blocked range. */
-  static boolean blockedV6(String literal) {
-    if (literal.isEmpty() || literal.contains("%") || !literal.contains(":")) {
-      return true; // zoned (WHATWG rejects the zone, the catalog blocks it) or not an IPv6 literal
+  static Listing listingV6(String literal) {
+    int zone = literal.indexOf('%');
+    if (zone >= 0) {
+      // WHATWG rejects a zone id: on a listed address it is a spelling of that address, else the catalog's own block
+      return listingV6(literal.substring(0, zone)) == Listing.LISTED ? Listing.LISTED : Listing.UNLISTED;
+    }
+    if (literal.isEmpty() || !literal.contains(":")) {
+      return Listing.UNLISTED; // not an IPv6 literal
     }
     for (int i = 0; i < literal.length(); i++) {
       char c = literal.charAt(i);
       if (!(Character.digit(c, 16) >= 0 && c < 0x80) && c != ':' && c != '.') {
-        return true;
+        return Listing.UNLISTED;
       }
     }
     InetAddress addr;
     try {
       addr = InetAddress.getByName("[" + literal + "]"); // bracketed: parsed as a literal, never resolved
     } catch (UnknownHostException e) {
-      return true; // invalid IPv6 literal
+      return Listing.UNLISTED; // invalid IPv6 literal
     }
     byte[] b = addr.getAddress();
     if (addr instanceof Inet4Address) { // the JDK returns ::ffff:a.b.c.d as IPv4
-      return blockedV4(v4(b, 0));
+      return listingV4(v4(b, 0));
     }
     int first = b[0] & 0xff;
     int second = b[1] & 0xff;
     if ((first & 0xfe) == 0xfc) {
-      return true; // private fc00::/7 (includes the metadata fd00:ec2::254)
+      return Listing.LISTED; // private fc00::/7 (includes the metadata fd00:ec2::254)
     }
-    if (first == 0xfe && (second & 0x80) == 0x80) {
-      return true; // link-local fe80::/10 and site-local fec0::/10
+    if (first == 0xfe && (second & 0xc0) == 0x80) {
+      return Listing.LISTED; // link-local fe80::/10
+    }
+    if (first == 0xfe && (second & 0xc0) == 0xc0) {
+      return Listing.UNLISTED; // site-local fec0::/10
     }
     if (first == 0xff) {
-      return true; // multicast ff00::/8
+      return Listing.UNLISTED; // multicast ff00::/8 (the list names IPv4 multicast only)
+    }
+    if (zero(b, 0, 15) && b[15] == 1) {
+      return Listing.LISTED; // loopback ::1
     }
     if (zero(b, 0, 12)) {
-      return blockedV4(v4(b, 12)); // ::, ::1 (0.0.0.0/8) and IPv4-compatible ::a.b.c.d
+      return listingV4(v4(b, 12)); // :: (0.0.0.0/8) and IPv4-compatible ::a.b.c.d
     }
     if (zero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-      return blockedV4(v4(b, 12)); // IPv4-mapped ::ffff:a.b.c.d
+      return listingV4(v4(b, 12)); // IPv4-mapped ::ffff:a.b.c.d
     }
     if (zero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && zero(b, 10, 12)) {
-      return blockedV4(v4(b, 12)); // IPv4-translated ::ffff:0:a.b.c.d
+      return listingV4(v4(b, 12)); // IPv4-translated ::ffff:0:a.b.c.d
     }
     if (prefix(b, 0x00, 0x64, 0xff, 0x9b) && zero(b, 4, 12)) {
-      return blockedV4(v4(b, 12)); // NAT64 64:ff9b::/96
+      return listingV4(v4(b, 12)); // NAT64 64:ff9b::/96
     }
     if (prefix(b, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01)) {
-      return true; // reserved local-use NAT64 64:ff9b:1::/48
+      return Listing.UNLISTED; // reserved local-use NAT64 64:ff9b:1::/48
     }
     if (prefix(b, 0x01, 0x00) && zero(b, 2, 8)) {
-      return true; // reserved discard-only 100::/64
+      return Listing.UNLISTED; // reserved discard-only 100::/64
     }
     if (prefix(b, 0x20, 0x02)) {
-      return blockedV4(v4(b, 2)); // 6to4 2002:AABB:CCDD::/48
+      return listingV4(v4(b, 2)); // 6to4 2002:AABB:CCDD::/48
     }
     if (prefix(b, 0x20, 0x01, 0x00, 0x00)) {
-      return blockedV4(~v4(b, 12) & 0xffffffffL); // Teredo 2001::/32: the client address, inverted
+      // Teredo 2001::/32: the client address (inverted) is where a fetch goes; the server part is no spelling of it
+      Listing client = listingV4(~v4(b, 12) & 0xffffffffL);
+      return client != Listing.PUBLIC ? client
+          : listingV4(v4(b, 4)) == Listing.PUBLIC ? Listing.PUBLIC : Listing.UNLISTED;
     }
-    return false;
+    return Listing.PUBLIC;
   }
 
   private static boolean zero(byte[] b, int from, int to) {

@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.statistics.StatisticsReport;
 
-/** reference_image_urls: count, form, length, blocked hosts, userinfo, file existence. */
+/** reference_image_urls: count, form, length, listed and unlisted blocked hosts, userinfo, file existence. */
 @RuleFamilies({"references"})
 @AddLifecycleHook(value = ConformanceHook.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
@@ -37,15 +37,20 @@ class ReferenceProperties {
 
   @Property
   @Label("REF-MAX-ITEMS, REF-EMPTY-IS-NONE, REF-ITEM-FORM, REF-URL-MAX-LENGTH, REF-URL-HOST-BLOCKED, "
-      + "REF-URL-NO-USERINFO, REF-FILE-EXISTS, REF-FILE-ID-FORM: every reference entry is checked")
+      + "REF-URL-HOST-UNLISTED, REF-URL-NO-USERINFO, REF-FILE-EXISTS, REF-FILE-ID-FORM: every reference entry is "
+      + "checked")
   void reference_lists_are_checked_entry_by_entry(@ForAll("references") Tagged<List<Object>> refs) {
     EstimateCase c = EstimateCase.prompt("a mountain cabin").with("reference_image_urls", refs.value());
     Expectation e = Conformance.expect(c);
     Coverage.collect("list size", refs.tag());
     Coverage.collect("outcome", e.accepted() ? "accepted" : e.ruleIds().get(0));
+    boolean listed = e.violates("REF-URL-HOST-BLOCKED");
+    boolean unlisted = e.violates("REF-URL-HOST-UNLISTED");
+    Coverage.collect("host rules", listed && unlisted ? "both" : listed ? "listed" : unlisted ? "unlisted" : "neither");
     Conformance.check(e.accepted() ? "REF-EMPTY-IS-NONE" : e.ruleIds().get(0), c);
     Coverage.require("list size", "empty", "some", "max", "over-max");
     Coverage.require("outcome", "accepted", "REF-MAX-ITEMS", "REF-ITEM-FORM", "REF-URL-HOST-BLOCKED");
+    Coverage.require("host rules", List.of(java.util.Set.of("listed", "both"), java.util.Set.of("unlisted", "both")));
   }
 
   @Provide
@@ -63,9 +68,24 @@ class ReferenceProperties {
    * list exhaustively, so every host class is sent, whatever the seed; with fewer tries (a URL) it samples.
    */
   @Property
-  @Label("REF-URL-HOST-BLOCKED: private, loopback, link-local and metadata hosts are refused in every spelling")
+  @Label("REF-URL-HOST-BLOCKED: the private, loopback, link-local, multicast, reserved and metadata hosts the vendor "
+      + "lists are refused in every spelling")
   void blocked_hosts_are_refused_in_every_spelling(@ForAll("host") String host) {
     Conformance.check("REF-URL-HOST-BLOCKED", EstimateCase.prompt("a portrait")
+        .with("reference_image_urls", List.of("https://" + host + "/p" + Math.floorMod(host.hashCode(), 97) + ".png")));
+  }
+
+  @Provide
+  Arbitrary<String> unlistedHost() {
+    return Arbitraries.of(References.UNLISTED_HOSTS);
+  }
+
+  /** One request per unlisted host, enumerated like the listed ones; accepting one is a warning (the docs are silent). */
+  @Property
+  @Label("REF-URL-HOST-UNLISTED: non-public hosts outside the vendor's list (unspecified, shared, site-local, other "
+      + "metadata, local and single-label names) are refused too")
+  void unlisted_hosts_are_refused_too(@ForAll("unlistedHost") String host) {
+    Conformance.check("REF-URL-HOST-UNLISTED", EstimateCase.prompt("a portrait")
         .with("reference_image_urls", List.of("https://" + host + "/p" + Math.floorMod(host.hashCode(), 97) + ".png")));
   }
 

@@ -72,7 +72,7 @@ public final class Defects {
                     "an empty reference_image_urls counts as references (with character_id: mutually_exclusive_input)",
                     change().choice("REF-EMPTY-IS-NONE", "empty_array", "references")),
             entry("ACCEPT_PRIVATE_REFERENCE_HOST", "REF-URL-HOST-BLOCKED",
-                    "no reference host is blocked (private, loopback, metadata, ... all accepted)",
+                    "no reference host of the vendor's SSRF list is blocked (private, loopback, metadata, ... all accepted)",
                     change().check("REF-URL-HOST-BLOCKED", Wrappers.suppress())),
             entry("ACCEPT_PRIVATE_IPV4_HOSTS", "REF-URL-HOST-BLOCKED",
                     "reference hosts in the private IPv4 ranges (10/8, 172.16/12, 192.168/16) are accepted",

@@ -19,7 +19,7 @@ import java.util.Set;
  * the catalog documents for this request? Fails only on what the vendor documents:
  * <ul>
  *   <li>accepted although a rule rejects the request under every clean reading: a violation of that rule when the
- *       rule is a security rule or the vendor documents its status, else a note; accepted where only the default
+ *       rule is documented and a security rule or one whose status the vendor states, else a note; accepted where only the default
  *       reading rejects: a note (the upstream follows the alternative reading);</li>
  *   <li>rejected: fine when the answer is the outcome of any broken rule (the order is not documented), of a rule
  *       that needs team data, or the rate limit, under either reading. An answer that differs only in parts the
@@ -260,14 +260,17 @@ final class AnswerJudge {
         return parts;
     }
 
-    /** A security rule, or a documented rule whose status the vendor states: its failures are violations. */
+    /**
+     * A documented rule that is a security rule or whose status the vendor states: its failures are violations. An
+     * inferred rule (security or not) is our reading where the vendor is silent, so its failures are notes.
+     */
     boolean required(String ruleId) {
         Optional<Rule> rule = catalog.find(ruleId);
         if (rule.isEmpty()) {
             return true; // a constraint of the spec's schema the catalog does not name
         }
         Rule r = rule.get();
-        return r.security() || (r.tier() == Tier.DOCUMENTED && r.outcome() != null
+        return r.tier() == Tier.DOCUMENTED && (r.security() || r.outcome() != null
                 && r.outcome().isDocumented("status"));
     }
 

@@ -1,12 +1,15 @@
 package com.aurouslabs.toolkit.mock.rules;
 
 /**
- * Why REF-URL-HOST-BLOCKED refuses a reference URL: the class of the host, how it was written, and a reason for the
- * error message ({@code "private address (10.0.0.1)"}).
+ * Why a reference URL's host is refused: the class of the host, how it was written, whether the vendor's SSRF list
+ * names it, and a reason for the error message ({@code "private address (10.0.0.1)"}).
+ *
+ * @param listed true when the vendor's list blocks the host (in any spelling of a listed address, or localhost):
+ *               REF-URL-HOST-BLOCKED; false for the non-public hosts only this project blocks: REF-URL-HOST-UNLISTED
  */
-public record BlockedHost(HostClass hostClass, HostForm form, String reason) {
+public record BlockedHost(HostClass hostClass, HostForm form, boolean listed, String reason) {
 
-    /** The class of a non-public destination (rules.yaml, REF-URL-HOST-BLOCKED). */
+    /** The class of a non-public destination (rules.yaml, REF-URL-HOST-BLOCKED and REF-URL-HOST-UNLISTED). */
     public enum HostClass {
         LOOPBACK, PRIVATE, UNIQUE_LOCAL, LINK_LOCAL, SITE_LOCAL, METADATA, SHARED, UNSPECIFIED, MULTICAST,
         RESERVED, BROADCAST, DISCARD, LOCAL_NETWORK_NAME, SINGLE_LABEL_NAME, ZONED, INVALID

@@ -70,6 +70,15 @@ import com.aurouslabs.toolkit.mock.rules.BlockedHost.HostForm;
  * {@code *.internal}, {@code *.local} (mDNS), {@code *.localdomain}, {@code *.home.arpa}, and any
  * single-label name (resolved through intranet search domains, never a public host).
  *
+ * <p>Which of these the vendor's SSRF list names ({@link BlockedHost#listed()}, REF-URL-HOST-BLOCKED): 127/8, ::1,
+ * 169.254/16 (so 169.254.169.254 and 169.254.170.2), fe80::/10, 10/8, 172.16/12, 192.168/16, fc00::/7 (so
+ * fd00:ec2::254), 224/4, 240/4 (so 255.255.255.255), metadata.google.internal, metadata.aws.com, and localhost and
+ * {@code *.localhost} (they resolve to loopback); a zone id on a listed address, and an IPv4-in-IPv6 embedding of a
+ * listed IPv4 address (Teredo: its client), are spellings of it. Everything else above is blocked by this project's
+ * decision only (REF-URL-HOST-UNLISTED): 0/8, ::, 100.64/10, fec0::/10, ff00::/8, 100::/64, 64:ff9b:1::/48,
+ * 100.100.100.200, 168.63.129.16, a Teredo server part, a zone id on a public address, the other names, single-label
+ * names and every host Node's parser rejects.
+ *
  * <p>Documentation and benchmarking ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24,
  * 198.18.0.0/15, 2001:db8::/32) are deliberately <em>not</em> blocked: they are not in the vendor
  * list and are unreachable rather than internal.
@@ -94,45 +103,48 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
 
         private static final List<Block> BLOCKS =
                 List.of(
-                        // Most specific first: the first match names the reason.
-                        block("169.254.169.254/32", HostClass.METADATA, "cloud metadata address"),
-                        block("169.254.170.2/32", HostClass.METADATA, "cloud metadata address"),
-                        block("100.100.100.200/32", HostClass.METADATA, "cloud metadata address"),
-                        block("168.63.129.16/32", HostClass.METADATA, "cloud metadata address"),
-                        block("fd00:ec2::254/128", HostClass.METADATA, "cloud metadata address"),
-                        block("255.255.255.255/32", HostClass.BROADCAST, "broadcast address"),
-                        block("0.0.0.0/8", HostClass.UNSPECIFIED, "unspecified address"),
-                        block("10.0.0.0/8", HostClass.PRIVATE, "private address"),
-                        block("172.16.0.0/12", HostClass.PRIVATE, "private address"),
-                        block("192.168.0.0/16", HostClass.PRIVATE, "private address"),
-                        block("100.64.0.0/10", HostClass.SHARED, "shared (carrier-grade NAT) address"),
-                        block("127.0.0.0/8", HostClass.LOOPBACK, "loopback address"),
-                        block("169.254.0.0/16", HostClass.LINK_LOCAL, "link-local address"),
-                        block("224.0.0.0/4", HostClass.MULTICAST, "multicast address"),
-                        block("240.0.0.0/4", HostClass.RESERVED, "reserved address"),
-                        block("::/128", HostClass.UNSPECIFIED, "unspecified address"),
-                        block("::1/128", HostClass.LOOPBACK, "loopback address"),
-                        block("fe80::/10", HostClass.LINK_LOCAL, "link-local address"),
-                        block("fec0::/10", HostClass.SITE_LOCAL, "site-local address"),
-                        block("fc00::/7", HostClass.UNIQUE_LOCAL, "private (unique local) address"),
-                        block("ff00::/8", HostClass.MULTICAST, "multicast address"),
-                        block("100::/64", HostClass.DISCARD, "discard-only address"),
-                        block("64:ff9b:1::/48", HostClass.PRIVATE, "private (local-use NAT64) address"));
+                        // Most specific first: the first match names the reason; true = the vendor's list names it.
+                        block("169.254.169.254/32", HostClass.METADATA, true, "cloud metadata address"),
+                        block("169.254.170.2/32", HostClass.METADATA, true, "cloud metadata address"),
+                        block("100.100.100.200/32", HostClass.METADATA, false, "cloud metadata address"),
+                        block("168.63.129.16/32", HostClass.METADATA, false, "cloud metadata address"),
+                        block("fd00:ec2::254/128", HostClass.METADATA, true, "cloud metadata address"),
+                        block("255.255.255.255/32", HostClass.BROADCAST, true, "broadcast address"),
+                        block("0.0.0.0/8", HostClass.UNSPECIFIED, false, "unspecified address"),
+                        block("10.0.0.0/8", HostClass.PRIVATE, true, "private address"),
+                        block("172.16.0.0/12", HostClass.PRIVATE, true, "private address"),
+                        block("192.168.0.0/16", HostClass.PRIVATE, true, "private address"),
+                        block("100.64.0.0/10", HostClass.SHARED, false, "shared (carrier-grade NAT) address"),
+                        block("127.0.0.0/8", HostClass.LOOPBACK, true, "loopback address"),
+                        block("169.254.0.0/16", HostClass.LINK_LOCAL, true, "link-local address"),
+                        block("224.0.0.0/4", HostClass.MULTICAST, true, "multicast address"),
+                        block("240.0.0.0/4", HostClass.RESERVED, true, "reserved address"),
+                        block("::/128", HostClass.UNSPECIFIED, false, "unspecified address"),
+                        block("::1/128", HostClass.LOOPBACK, true, "loopback address"),
+                        block("fe80::/10", HostClass.LINK_LOCAL, true, "link-local address"),
+                        block("fec0::/10", HostClass.SITE_LOCAL, false, "site-local address"),
+                        block("fc00::/7", HostClass.UNIQUE_LOCAL, true, "private (unique local) address"),
+                        block("ff00::/8", HostClass.MULTICAST, false, "multicast address"),
+                        block("100::/64", HostClass.DISCARD, false, "discard-only address"),
+                        block("64:ff9b:1::/48", HostClass.PRIVATE, false, "private (local-use NAT64) address"));
 
         private static final IPAddress IPV4_TRANSLATED = parseCidr("::ffff:0:0:0/96");
     }
 
+    /** Loopback names the vendor's list does not name ({@code localhost} and {@code *.localhost} it blocks). */
     private static final Set<String> LOOPBACK_NAMES =
             Set.of(
-                    "localhost",
                     "localhost.localdomain",
                     "localhost6",
                     "localhost6.localdomain6",
                     "ip6-localhost",
                     "ip6-loopback");
 
-    private static final Set<String> METADATA_NAMES =
-            Set.of("metadata", "instance-data", "metadata.google.internal", "metadata.aws.com");
+    /** Metadata names the vendor's list gives. */
+    private static final Set<String> LISTED_METADATA_NAMES = Set.of("metadata.google.internal", "metadata.aws.com");
+
+    /** Metadata names it does not give. */
+    private static final Set<String> METADATA_NAMES = Set.of("metadata", "instance-data");
 
     @Override
     public Optional<BlockedHost> blocked(String url) {
@@ -154,11 +166,11 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
     }
 
     private static BlockedHost invalid(String reason) {
-        return new BlockedHost(HostClass.INVALID, HostForm.UNPARSEABLE, reason);
+        return new BlockedHost(HostClass.INVALID, HostForm.UNPARSEABLE, false, reason);
     }
 
     private static BlockedHost invalidHost(String reason, HostForm form) {
-        return new BlockedHost(HostClass.INVALID, form, reason);
+        return new BlockedHost(HostClass.INVALID, form, false, reason);
     }
 
     @Override
@@ -241,7 +253,7 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
         Optional<BlockedHost> reason = classifyAddress(address)
                 .map(h -> h.describe(" (" + shown + ")").as(h.embedded ? HostForm.IPV4_IN_IPV6 : HostForm.IPV6));
         if (reason.isEmpty() && zone != null) {
-            return Optional.of(new BlockedHost(HostClass.ZONED, HostForm.IPV6,
+            return Optional.of(new BlockedHost(HostClass.ZONED, HostForm.IPV6, false,
                     "scoped IPv6 address with zone id (" + address + ")"));
         }
         return reason;
@@ -251,7 +263,7 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
     private static Optional<Hit> classifyAddress(IPAddress address) {
         for (Block b : Tables.BLOCKS) {
             if (b.range.contains(address)) {
-                return Optional.of(new Hit(b.hostClass, b.reason, false));
+                return Optional.of(new Hit(b.hostClass, b.listed, b.reason, false));
             }
         }
         if (address instanceof IPv6Address) {
@@ -276,7 +288,8 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
                 IPv4Address client =
                         new IPv4Address(~v6.getEmbeddedIPv4Address().intValue()); // bits 96..127, obfuscated
                 Optional<Hit> r = embedded(client, "Teredo IPv6 client");
-                return r.isPresent() ? r : embedded(server, "Teredo IPv6 server");
+                // the server part is not where a fetch goes: not a spelling of the address, so never listed
+                return r.isPresent() ? r : embedded(server, "Teredo IPv6 server").map(Hit::unlisted);
             }
         }
         return Optional.empty();
@@ -286,33 +299,38 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
         if (v4 == null) {
             return Optional.empty();
         }
-        return classifyAddress(v4).map(h -> new Hit(h.hostClass, h.reason + " " + v4 + " embedded in " + how, true));
+        return classifyAddress(v4).map(h -> new Hit(h.hostClass, h.listed, h.reason + " " + v4 + " embedded in " + how,
+                true));
     }
 
     private static Optional<BlockedHost> classifyName(String host) {
-        if (LOOPBACK_NAMES.contains(host) || host.endsWith(".localhost")) {
-            return name(HostClass.LOOPBACK, "loopback host name (" + host + ")");
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return name(HostClass.LOOPBACK, true, "loopback host name (" + host + ")");
         }
-        if (METADATA_NAMES.contains(host)) {
-            return name(HostClass.METADATA, "cloud metadata host name (" + host + ")");
+        if (LOOPBACK_NAMES.contains(host)) {
+            return name(HostClass.LOOPBACK, false, "loopback host name (" + host + ")");
+        }
+        if (LISTED_METADATA_NAMES.contains(host) || METADATA_NAMES.contains(host)) {
+            return name(HostClass.METADATA, LISTED_METADATA_NAMES.contains(host),
+                    "cloud metadata host name (" + host + ")");
         }
         if (host.endsWith(".internal")) {
-            return name(HostClass.LOCAL_NETWORK_NAME, "internal host name (" + host + ")");
+            return name(HostClass.LOCAL_NETWORK_NAME, false, "internal host name (" + host + ")");
         }
         if (host.endsWith(".local")) {
-            return name(HostClass.LOCAL_NETWORK_NAME, "link-local (mDNS) host name (" + host + ")");
+            return name(HostClass.LOCAL_NETWORK_NAME, false, "link-local (mDNS) host name (" + host + ")");
         }
         if (host.endsWith(".localdomain") || host.endsWith(".home.arpa")) {
-            return name(HostClass.LOCAL_NETWORK_NAME, "private network host name (" + host + ")");
+            return name(HostClass.LOCAL_NETWORK_NAME, false, "private network host name (" + host + ")");
         }
         if (host.indexOf('.') < 0) {
-            return name(HostClass.SINGLE_LABEL_NAME, "single-label (intranet) host name (" + host + ")");
+            return name(HostClass.SINGLE_LABEL_NAME, false, "single-label (intranet) host name (" + host + ")");
         }
         return Optional.empty();
     }
 
-    private static Optional<BlockedHost> name(HostClass hostClass, String reason) {
-        return Optional.of(new BlockedHost(hostClass, HostForm.NAME, reason));
+    private static Optional<BlockedHost> name(HostClass hostClass, boolean listed, String reason) {
+        return Optional.of(new BlockedHost(hostClass, HostForm.NAME, listed, reason));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -416,21 +434,25 @@ public final class IpAddressReferenceHostPolicy implements ReferenceHostPolicy {
     // ---------------------------------------------------------------------------------------------
     // Setup
 
-    private record Block(IPAddress range, HostClass hostClass, String reason) {}
+    private record Block(IPAddress range, HostClass hostClass, boolean listed, String reason) {}
 
-    /** A blocked address: its class and the reason without the address. */
-    private record Hit(HostClass hostClass, String reason, boolean embedded) {
+    /** A blocked address: its class, whether the vendor's list names it, and the reason without the address. */
+    private record Hit(HostClass hostClass, boolean listed, String reason, boolean embedded) {
         Hit describe(String suffix) {
-            return new Hit(hostClass, reason + suffix, embedded);
+            return new Hit(hostClass, listed, reason + suffix, embedded);
+        }
+
+        Hit unlisted() {
+            return new Hit(hostClass, false, reason, embedded);
         }
 
         BlockedHost as(HostForm form) {
-            return new BlockedHost(hostClass, form, reason);
+            return new BlockedHost(hostClass, form, listed, reason);
         }
     }
 
-    private static Block block(String cidr, HostClass hostClass, String reason) {
-        return new Block(parseCidr(cidr), hostClass, reason);
+    private static Block block(String cidr, HostClass hostClass, boolean listed, String reason) {
+        return new Block(parseCidr(cidr), hostClass, listed, reason);
     }
 
     private static IPAddress parseCidr(String cidr) {

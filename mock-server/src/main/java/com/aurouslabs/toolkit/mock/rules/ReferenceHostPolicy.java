@@ -3,8 +3,9 @@ package com.aurouslabs.toolkit.mock.rules;
 import java.util.Optional;
 
 /**
- * The one place that reads the authority of a reference URL, without any DNS lookup: REF-URL-HOST-BLOCKED (does
- * the host point at something the platform must never fetch: loopback, private, link-local, metadata, ...) and
+ * The one place that reads the authority of a reference URL, without any DNS lookup: REF-URL-HOST-BLOCKED and
+ * REF-URL-HOST-UNLISTED (does the host point at something the platform must never fetch: loopback, private,
+ * link-local, metadata, ...; {@link BlockedHost#listed()} says whether the vendor's SSRF list names it) and
  * REF-URL-NO-USERINFO (is there userinfo before the host). Implementations are stateless and thread-safe.
  */
 public interface ReferenceHostPolicy {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Family "references": REF-URL-NO-USERINFO, REF-URL-HOST-BLOCKED (both read the URL through the one
- * {@link ReferenceHostPolicy}), REF-FILE-ID-FORM (an id of the right shape that is not a ULID is looked up like
+ * Family "references": REF-URL-NO-USERINFO, REF-URL-HOST-BLOCKED (a host the vendor's SSRF list blocks),
+ * REF-URL-HOST-UNLISTED (another non-public host, refused or accepted as its choice says; all three read the URL
+ * through the one {@link ReferenceHostPolicy}), REF-FILE-ID-FORM (an id of the right shape that is not a ULID is looked up like
  * any, or rejected, as its choice says), REF-FILE-EXISTS. REF-MAX-ITEMS, REF-ITEM-FORM and REF-URL-MAX-LENGTH
  * are the schema's; REF-EMPTY-IS-NONE is {@link RuleContext#hasReferences()}.
  */
@@ -15,19 +16,24 @@ public final class ReferenceRules {
     static final String FILE_PREFIX = "file_";
     static final String FIELD = "reference_image_urls";
     static final String FILE_ID_FORM = "REF-FILE-ID-FORM";
+    static final String HOST_BLOCKED = "REF-URL-HOST-BLOCKED";
+    static final String HOST_UNLISTED = "REF-URL-HOST-UNLISTED";
 
     private final ReferenceHostPolicy hostPolicy;
     private final boolean rejectMalformedFileIds;
+    private final boolean rejectUnlistedHosts;
 
     public ReferenceRules(ReferenceHostPolicy hostPolicy, Choices choices) {
         this.hostPolicy = hostPolicy;
         this.rejectMalformedFileIds = choices.is(FILE_ID_FORM, "malformed", "reject", "look_up");
+        this.rejectUnlistedHosts = choices.is(HOST_UNLISTED, "unlisted_hosts", "rejected", "accepted");
     }
 
     public List<RuleCheck> checks() {
         return List.of(
                 RuleCheck.of("REF-URL-NO-USERINFO", this::noUserinfo),
-                RuleCheck.of("REF-URL-HOST-BLOCKED", this::hostAllowed),
+                RuleCheck.of(HOST_BLOCKED, c -> host(c, true)),
+                RuleCheck.of(HOST_UNLISTED, c -> rejectUnlistedHosts ? host(c, false) : Optional.empty()),
                 RuleCheck.of(FILE_ID_FORM, this::fileIdForm),
                 RuleCheck.of("REF-FILE-EXISTS", ReferenceRules::fileExists));
     }
@@ -46,14 +52,16 @@ public final class ReferenceRules {
         return Optional.empty();
     }
 
-    Optional<Violation> hostAllowed(RuleContext c) {
+    /** The first reference whose host is blocked and {@code listed} (REF-URL-HOST-BLOCKED) or not (-UNLISTED). */
+    Optional<Violation> host(RuleContext c, boolean listed) {
         for (Reference ref : c.references()) {
             if (ref.value().startsWith(FILE_PREFIX)) {
                 continue;
             }
-            Optional<BlockedHost> blocked = hostPolicy.blocked(ref.value());
+            Optional<BlockedHost> blocked = hostPolicy.blocked(ref.value()).filter(b -> b.listed() == listed);
             if (blocked.isPresent()) {
-                return Optional.of(at("REF-URL-HOST-BLOCKED", ref).with("reason", blocked.get().reason()));
+                return Optional.of(at(listed ? HOST_BLOCKED : HOST_UNLISTED, ref)
+                        .with("reason", blocked.get().reason()));
             }
         }
         return Optional.empty();

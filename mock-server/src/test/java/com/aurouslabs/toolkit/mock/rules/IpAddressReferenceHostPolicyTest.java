@@ -22,6 +22,10 @@ class IpAddressReferenceHostPolicyTest {
         return SsrfCorpus.bundled().blocked().stream();
     }
 
+    static Stream<String> unlistedUrls() {
+        return SsrfCorpus.bundled().unlisted().stream();
+    }
+
     static Stream<String> allowedUrls() {
         return SsrfCorpus.bundled().allowed().stream();
     }
@@ -30,6 +34,7 @@ class IpAddressReferenceHostPolicyTest {
     void corporaAreLargeEnough() {
         assertThat(SsrfCorpus.bundled().blocked()).hasSizeGreaterThanOrEqualTo(60).doesNotHaveDuplicates();
         assertThat(SsrfCorpus.bundled().allowed()).hasSizeGreaterThanOrEqualTo(15).doesNotHaveDuplicates();
+        assertThat(SsrfCorpus.bundled().unlisted()).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "[{index}] rejects {0}")
@@ -41,6 +46,46 @@ class IpAddressReferenceHostPolicyTest {
                 .as("%s must be rejected (reason=%s, userinfo=%s)", url, reason, userInfo)
                 .isTrue();
         reason.ifPresent(r -> assertThat(r).isNotBlank());
+        policy.blocked(url).ifPresent(b -> assertThat(b.listed()).as("%s is a host the vendor's list blocks (%s)", url,
+                b.reason()).isTrue());
+    }
+
+    @ParameterizedTest(name = "[{index}] blocks {0}, outside the vendor's list")
+    @MethodSource("unlistedUrls")
+    void blocksEveryUnlistedUrlAsUnlisted(String url) {
+        assertThat(policy.blocked(url)).as(url).hasValueSatisfying(b -> {
+            assertThat(b.listed()).as("%s is outside the vendor's list (%s)", url, b.reason()).isFalse();
+            assertThat(b.reason()).isNotBlank();
+        });
+        assertThat(policy.hasUserInfo(url)).as(url).isFalse();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> listed={1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "https://169.254.169.254/        | true",
+                "https://169.254.170.2/          | true",
+                "https://[fd00:ec2::254]/        | true",
+                "https://0xffffffff/             | true",
+                "https://[::ffff:10.0.0.1]/      | true",
+                "https://[64:ff9b::a9fe:a9fe]/   | true",
+                "https://[fe80::1%25eth0]/       | true",
+                "https://LOCALHOST./             | true",
+                "https://a.b.localhost/          | true",
+                "https://metadata.google.internal/ | true",
+                "https://metadata.aws.com/       | true",
+                "https://100.100.100.200/        | false",
+                "https://168.63.129.16/          | false",
+                "https://[::ffff:100.64.0.1]/    | false",
+                "https://[2001:0:a00:1:8000:63bf:f7f7:f7f7]/ | false",
+                "https://localhost6/             | false",
+                "https://metadata/               | false",
+                "https://service.internal/       | false",
+                "https://intranet/               | false",
+            })
+    void theVendorsListDecidesWhichRuleRefusesTheHost(String url, boolean listed) {
+        assertThat(policy.blocked(url)).as(url).hasValueSatisfying(b -> assertThat(b.listed()).isEqualTo(listed));
     }
 
     @ParameterizedTest(name = "[{index}] accepts {0}")
