@@ -41,7 +41,9 @@ import picocli.CommandLine.ParameterException;
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:every documented rule passes (warnings allowed)",
         "1:a documented or security rule failed, or the run could not complete",
-        "2:a usage or configuration mistake", "3:the target is unreachable or rejected the key at preflight"})
+        "2:a usage or configuration mistake", "3:the target is unreachable or rejected the key at preflight"},
+    footerHeading = "%n", footer = "Reports: conformance-junit.xml and conformance-report.{json,md,html} in --report-dir. "
+        + "The key is read from the environment only and is masked in every output.")
 public final class ConformanceCli implements Callable<Integer> {
 
   public static final int PASSED = 0;
@@ -85,7 +87,7 @@ public final class ConformanceCli implements Callable<Integer> {
   Map<String, String> fixtureFlags = new LinkedHashMap<>();
 
   @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
-      description = "Where the reports are written. Default: ./${DEFAULT-VALUE}.")
+      description = "Where the reports are written. Default: ${DEFAULT-VALUE} (in the working directory).")
   Path reportDir;
 
   @Option(names = "--only", paramLabel = "RULE", split = ",",
@@ -142,7 +144,8 @@ public final class ConformanceCli implements Callable<Integer> {
     CommandLine cmd = e.getCommandLine();
     PrintWriter w = cmd.getErr();
     w.println("estimate-conformance: " + oneLine(e.getMessage()));
-    w.print(cmd.getHelp().synopsisHeading() + cmd.getHelp().synopsis(0));
+    CommandLine.Help help = cmd.getHelp();
+    w.print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
     w.println("Try 'estimate-conformance --help' for every option.");
     w.flush();
     return USAGE;
