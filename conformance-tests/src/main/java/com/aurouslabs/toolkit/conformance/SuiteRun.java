@@ -130,7 +130,7 @@ public final class SuiteRun implements AutoCloseable {
         tries = settings.number(Setting.TRIES).map(Double::intValue)
             .orElse(target.isEmbeddedMock() ? MOCK_TRIES : LIVE_TRIES);
         if (tries < 1) {
-          throw new IllegalArgumentException("AUROUS_TRIES (or -Daurous.tries) must be at least 1, got " + tries);
+          throw new com.aurouslabs.toolkit.conformance.config.ConfigurationException("AUROUS_TRIES (or -Daurous.tries) must be at least 1, got " + tries);
         }
         transport = new Transport(target.baseUrl(), target.apiKey(), target.fixtures(), new Throttle(rate), budget);
         oracle = new ExpectedOutcome(spec, catalog, target.fixtures());

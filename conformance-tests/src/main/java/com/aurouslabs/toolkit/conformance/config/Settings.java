@@ -59,7 +59,7 @@ public final class Settings {
       try {
         return Double.parseDouble(v);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(s.env() + " (or -D" + s.property() + ") must be a number, got '" + v + "'");
+        throw new ConfigurationException(s.env() + " (or -D" + s.property() + ") must be a number, got '" + v + "'");
       }
     });
   }

@@ -1,14 +1,15 @@
 package com.aurouslabs.toolkit.conformance.config;
 
-import com.aurouslabs.toolkit.mock.Profile;
-import com.aurouslabs.toolkit.mock.defect.Defects;
-import com.aurouslabs.toolkit.mock.MockOptions;
-import com.aurouslabs.toolkit.mock.MockServer;
+import com.aurouslabs.toolkit.conformance.target.EmbeddedTargetProvider;
+import com.aurouslabs.toolkit.conformance.target.EmbeddedTargetRequest;
+import com.aurouslabs.toolkit.conformance.target.RunningTarget;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * What the suite talks to: a base URL with its key and fixtures. Without {@code AUROUS_BASE_URL} it is the mock,
- * started in-process on a random port (only run as a target: nothing here asks it what is right).
+ * What the suite talks to: a base URL with its key and fixtures. Without {@code AUROUS_BASE_URL} it is an embedded
+ * target (the mock of this project's build) found through {@link EmbeddedTargetProvider}, started in-process on a
+ * random port (only run as a target: nothing here asks it what is right).
  */
 public final class Target implements AutoCloseable {
 
@@ -19,10 +20,10 @@ public final class Target implements AutoCloseable {
   private final String apiKey;
   private final boolean embeddedMock;
   private final Fixtures fixtures;
-  private final MockServer mock;
+  private final RunningTarget mock;
   private final String description;
 
-  private Target(String baseUrl, String apiKey, boolean embeddedMock, Fixtures fixtures, MockServer mock,
+  private Target(String baseUrl, String apiKey, boolean embeddedMock, Fixtures fixtures, RunningTarget mock,
       String description) {
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
@@ -35,40 +36,41 @@ public final class Target implements AutoCloseable {
   public static Target resolve(Settings settings) {
     Optional<String> url = settings.get(Setting.BASE_URL);
     if (url.isPresent()) {
-      String key = settings.get(Setting.API_KEY).orElseThrow(() -> new IllegalStateException(
+      String key = settings.get(Setting.API_KEY).orElseThrow(() -> new ConfigurationException(
           "AUROUS_BASE_URL is set (" + url.get() + ") but AUROUS_API_KEY is not: set AUROUS_API_KEY "
               + "(or -Daurous.api.key) to a key of the target, or unset AUROUS_BASE_URL to test the embedded mock."));
       if (!url.get().startsWith("http://") && !url.get().startsWith("https://")) {
-        throw new IllegalStateException("AUROUS_BASE_URL must start with http:// or https://, got " + url.get());
+        throw new ConfigurationException("AUROUS_BASE_URL must start with http:// or https://, got " + url.get());
       }
       String u = url.get().replaceAll("/+$", "");
       return new Target(u, key, false, Fixtures.resolve(settings, false), null, u);
     }
-    String defect = settings.get(Setting.MOCK_DEFECT).map(Defects::canonical).orElse(Defects.NONE);
-    Profile profile = profile(settings);
-    MockServer server = MockServer.start(MockOptions.builder().port(0).defect(defect).profile(profile)
-        .spec(settings.get(Setting.SPEC).map(java.nio.file.Path::of).orElse(null))
-        .rateLimit(UNLIMITED, UNLIMITED / 2).build());
-    String description = "embedded mock " + server.baseUrl() + (profile == Profile.DEFAULT ? "" : " (" + profile.label() + " profile)")
-        + (defect.equals(Defects.NONE) ? "" : " with defect " + defect)
-        + settings.get(Setting.SPEC).map(s -> " on spec " + s).orElse("");
-    return new Target(server.baseUrl(), Fixture.MOCK_API_KEY, true, Fixtures.resolve(settings, true), server,
-        description);
+    RunningTarget server = startEmbedded(settings, UNLIMITED);
+    return new Target(server.baseUrl(), server.apiKey(), true, Fixtures.resolve(settings, true), server,
+        server.description());
   }
 
-  /** The reading the embedded mock serves: AUROUS_MOCK_PROFILE (default or alternative). */
-  public static Profile profile(Settings settings) {
-    return settings.get(Setting.MOCK_PROFILE).map(Profile::parse).orElse(Profile.DEFAULT);
+  /** The one line a run without a URL and without an embedded target on the class path stops with. */
+  public static final String NO_TARGET = "No conformance target: set AUROUS_BASE_URL (or --base-url, or "
+      + "-Daurous.base.url) to the API's base URL, and AUROUS_API_KEY to a key of it.";
+
+  private static RunningTarget startEmbedded(Settings settings, int bucketCapacity) {
+    EmbeddedTargetProvider provider = ServiceLoader.load(EmbeddedTargetProvider.class).findFirst()
+        .orElseThrow(() -> new ConfigurationException(NO_TARGET));
+    return provider.start(new EmbeddedTargetRequest(settings.get(Setting.MOCK_PROFILE).orElse(null),
+        settings.get(Setting.MOCK_DEFECT).orElse(null), settings.get(Setting.SPEC).map(java.nio.file.Path::of)
+            .orElse(null), bucketCapacity));
   }
 
   /**
-   * A dedicated mock (Pact replay, bucket drain, misconfiguration tests) with the run's profile, the given defect and
-   * bucket capacity (per minute refill = capacity / 2, as the real ratio).
+   * A dedicated embedded target (Pact replay, bucket drain, misconfiguration tests) with the run's profile and
+   * spec, the given defect and bucket capacity (per minute refill = capacity / 2, as the real ratio).
    */
-  public static MockServer startMock(Settings settings, String defect, int bucketCapacity) {
-    MockOptions options = MockOptions.builder().port(0).defect(defect).profile(profile(settings))
-        .rateLimit(bucketCapacity, Math.max(1, bucketCapacity / 2)).build();
-    return MockServer.start(options);
+  public static RunningTarget startMock(Settings settings, String defect, int bucketCapacity) {
+    EmbeddedTargetProvider provider = ServiceLoader.load(EmbeddedTargetProvider.class).findFirst()
+        .orElseThrow(() -> new ConfigurationException(NO_TARGET));
+    return provider.start(new EmbeddedTargetRequest(settings.get(Setting.MOCK_PROFILE).orElse(null), defect, null,
+        bucketCapacity));
   }
 
   public String baseUrl() {
@@ -94,7 +96,7 @@ public final class Target implements AutoCloseable {
   @Override
   public void close() {
     if (mock != null) {
-      mock.stop();
+      mock.close();
     }
   }
 }
