@@ -5,7 +5,6 @@ import com.aurouslabs.toolkit.conformance.report.KeyRedaction;
 import com.aurouslabs.toolkit.conformance.report.ReportData;
 import com.aurouslabs.toolkit.conformance.report.ReportData.RuleEntry;
 import com.aurouslabs.toolkit.conformance.report.ReportFormats;
-import com.aurouslabs.toolkit.openapi.Rule;
 import com.aurouslabs.toolkit.openapi.RuleCatalog;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,6 +49,9 @@ public final class ConformanceCli implements Callable<Integer> {
   public static final int FAILED = 1;
   public static final int USAGE = 2;
   public static final int UNREACHABLE = 3;
+  /** The suite's request budgets against a URL (README, Settings): the progress bar's 100 %. */
+  static final long DEFAULT_REQUESTS = 600;
+  static final long BUDGET_MODE_REQUESTS = 240;
 
   @Option(names = "--base-url", required = true, paramLabel = "URL",
       description = "Base URL of the target, e.g. https://api.aurous-labs.com")
@@ -162,9 +164,8 @@ public final class ConformanceCli implements Callable<Integer> {
       return USAGE;
     }
     KeyRedaction redaction = KeyRedaction.of(secrets);
-    List<String> families = catalog.rules().stream()
-        .filter(r -> only.isEmpty() || only.contains(r.id())).map(Rule::family).distinct().toList();
-    ProgressPrinter printer = new ProgressPrinter(err, terminal, families, nanoTime);
+    long requestBudget = maxRequests != null ? maxRequests : budget ? BUDGET_MODE_REQUESTS : DEFAULT_REQUESTS;
+    ProgressPrinter printer = new ProgressPrinter(err, terminal, requestBudget, nanoTime);
     long start = nanoTime.getAsLong();
     SuiteExecution.Result result;
     try {

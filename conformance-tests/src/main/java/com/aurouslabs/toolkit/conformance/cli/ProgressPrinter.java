@@ -1,15 +1,13 @@
 package com.aurouslabs.toolkit.conformance.cli;
 
 import java.io.PrintStream;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Progress on stderr. On a terminal: one line, redrawn with {@code \r} at most every 100 ms, with a bar over the
- * rule families; elsewhere (CI logs): a plain line when the family changes and at most every 15 s besides.
+ * Progress on stderr. On a terminal: one line, redrawn with {@code \r} at most every 100 ms: a bar of the request
+ * budget used (a run never sends more), the requests, the family being checked, the elapsed time. Elsewhere (CI
+ * logs): a plain line when the family changes and at most every 15 s besides.
  */
 final class ProgressPrinter implements SuiteExecution.ProgressListener {
 
@@ -19,18 +17,17 @@ final class ProgressPrinter implements SuiteExecution.ProgressListener {
 
   private final PrintStream err;
   private final boolean terminal;
-  private final List<String> families;
+  private final long requestBudget;
   private final LongSupplier nanoTime;
   private final long start;
-  private final Set<String> seen = new LinkedHashSet<>();
   private String family = "";
   private long lastPrint = Long.MIN_VALUE;
   private int lastWidth;
 
-  ProgressPrinter(PrintStream err, boolean terminal, List<String> families, LongSupplier nanoTime) {
+  ProgressPrinter(PrintStream err, boolean terminal, long requestBudget, LongSupplier nanoTime) {
     this.err = err;
     this.terminal = terminal;
-    this.families = List.copyOf(families);
+    this.requestBudget = requestBudget;
     this.nanoTime = nanoTime;
     this.start = nanoTime.getAsLong();
   }
@@ -46,11 +43,11 @@ final class ProgressPrinter implements SuiteExecution.ProgressListener {
     boolean changed = family != null && !family.equals(this.family);
     if (changed) {
       this.family = family;
-      seen.add(family);
     }
     if (terminal) {
       if (changed || now - lastPrint >= REDRAW_NANOS) {
-        String line = bar() + " " + this.family + "  " + requests + " requests  " + elapsed(now);
+        String line = bar(requests) + " " + requests + "/" + requestBudget + " requests  " + this.family + "  "
+            + elapsed(now);
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
         err.flush();
         lastWidth = line.length();
@@ -70,9 +67,8 @@ final class ProgressPrinter implements SuiteExecution.ProgressListener {
     }
   }
 
-  private String bar() {
-    int done = families.isEmpty() ? 0 : (int) Math.round(BAR * Math.min(1.0,
-        (double) seen.stream().filter(families::contains).count() / families.size()));
+  private String bar(long requests) {
+    int done = requestBudget <= 0 ? 0 : (int) Math.round(BAR * Math.min(1.0, (double) requests / requestBudget));
     return "[" + "#".repeat(done) + ".".repeat(BAR - done) + "]";
   }
 

@@ -191,7 +191,7 @@ class ConformanceCliTest {
         .contains("conformance: dimensions, 7 requests, ");
     err.reset();
     assertThat(run(passing(), true, "--base-url", "http://127.0.0.1:9", "--report-dir", dir.toString())).isZero();
-    assertThat(stderr()).startsWith("\r[").contains("\r[").contains(" dimensions  7 requests  ").endsWith("\n")
+    assertThat(stderr()).startsWith("\r[").contains("\r[").contains("] 7/600 requests  dimensions  ").endsWith("\n")
         .doesNotContain("conformance: ");
     err.reset();
     assertThat(run(passing(), true, "--base-url", "http://127.0.0.1:9", "--quiet", "--report-dir", dir.toString()))
