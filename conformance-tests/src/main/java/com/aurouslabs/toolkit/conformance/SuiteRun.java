@@ -2,6 +2,7 @@ package com.aurouslabs.toolkit.conformance;
 
 import com.aurouslabs.toolkit.conformance.check.ResponseChecks;
 import com.aurouslabs.toolkit.conformance.check.VerdictPolicy;
+import com.aurouslabs.toolkit.conformance.config.ConfigurationException;
 import com.aurouslabs.toolkit.conformance.config.Setting;
 import com.aurouslabs.toolkit.conformance.config.Settings;
 import com.aurouslabs.toolkit.conformance.config.Target;
@@ -22,8 +23,9 @@ import org.opentest4j.TestAbortedException;
 /**
  * Everything one test run (one JUnit Platform test plan execution) shares: settings, the spec and catalog, the
  * target (started lazily after one preflight request, stopped at the end), the throttled transport, the oracle,
- * the verdict policy, the recorder and the scope of the property in progress. Created and closed by
- * {@link ConformanceListener}; tests reach it through {@link Conformance}.
+ * the verdict policy, the recorder and the scope of the property in progress. Created per test plan (by
+ * {@link ConformanceRunner} or {@link ConformanceListener}) and closed at its end; checks reach it through
+ * {@link Conformance}. Caches (spec, catalog, checks) live here, never in static fields.
  */
 public final class SuiteRun implements AutoCloseable {
 
@@ -50,6 +52,7 @@ public final class SuiteRun implements AutoCloseable {
   private Transport transport;
   private ExpectedOutcome oracle;
   private String targetError;
+  private TargetProblem targetProblem;
   private boolean targetErrorReported;
   private int tries;
   private Scope scope = new Scope("(outside any property)");
@@ -76,6 +79,31 @@ public final class SuiteRun implements AutoCloseable {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** Whether the run prints nothing (AUROUS_QUIET). */
+  public boolean quiet() {
+    return settings.flag(Setting.QUIET);
+  }
+
+  /** Whether the run writes report files (AUROUS_REPORT, default true). */
+  public boolean reporting() {
+    return !"false".equals(settings.get(Setting.REPORT).orElse("true"));
+  }
+
+  public Path reportDir() {
+    return Path.of(settings.get(Setting.REPORT_DIR).orElse("target"));
+  }
+
+  /** AUROUS_ONLY: the rule IDs to run (empty = every rule). */
+  public java.util.Set<String> only() {
+    return settings.list(Setting.ONLY);
+  }
+
+  /** Whether a check claiming {@code rules} runs under AUROUS_ONLY. */
+  public boolean selected(java.util.Collection<String> rules) {
+    java.util.Set<String> only = only();
+    return only.isEmpty() || rules.stream().anyMatch(only::contains);
   }
 
   public Recorder recorder() {
@@ -130,13 +158,14 @@ public final class SuiteRun implements AutoCloseable {
         tries = settings.number(Setting.TRIES).map(Double::intValue)
             .orElse(target.isEmbeddedMock() ? MOCK_TRIES : LIVE_TRIES);
         if (tries < 1) {
-          throw new com.aurouslabs.toolkit.conformance.config.ConfigurationException("AUROUS_TRIES (or -Daurous.tries) must be at least 1, got " + tries);
+          throw new ConfigurationException("AUROUS_TRIES (or -Daurous.tries) must be at least 1, got " + tries);
         }
         transport = new Transport(target.baseUrl(), target.apiKey(), target.fixtures(), new Throttle(rate), budget);
         oracle = new ExpectedOutcome(spec, catalog, target.fixtures());
         preflight();
       } catch (RuntimeException e) {
         targetError = e.getMessage() == null ? e.toString() : e.getMessage();
+        targetProblem = e instanceof ConfigurationException ? TargetProblem.CONFIGURATION : TargetProblem.PREFLIGHT;
         if (target != null) {
           target.close();
         }
@@ -144,7 +173,7 @@ public final class SuiteRun implements AutoCloseable {
         targetErrorReported = true;
         throw new AssertionError(targetError, e);
       }
-      if (settings.raw("aurous.quiet").isEmpty()) {
+      if (!quiet()) {
         System.out.println(plan());
       }
     }
@@ -209,6 +238,21 @@ public final class SuiteRun implements AutoCloseable {
     return target != null;
   }
 
+  /** Why the target could not be used: a setting to fix, a failed preflight, or lost mid-run. */
+  public enum TargetProblem {
+    /** A start-up mistake (a URL without a key, no target at all, a malformed number): fix a setting. */
+    CONFIGURATION,
+    /** The preflight request failed: unreachable, the key rejected (401), no estimate endpoint at the URL. */
+    PREFLIGHT,
+    /** The target stopped answering during the run. */
+    LOST
+  }
+
+  /** What kept the target from being used, if anything did. */
+  public synchronized java.util.Optional<TargetProblem> targetProblem() {
+    return java.util.Optional.ofNullable(targetProblem);
+  }
+
   /** The one-line reason the target cannot be used, if it cannot. */
   public synchronized java.util.Optional<String> targetError() {
     return java.util.Optional.ofNullable(targetError);
@@ -247,6 +291,7 @@ public final class SuiteRun implements AutoCloseable {
   public synchronized void targetLost(String reason) {
     if (targetError == null) {
       targetError = reason;
+      targetProblem = TargetProblem.LOST;
       targetErrorReported = true;
       recorder.fatal(reason);
     }
@@ -258,7 +303,7 @@ public final class SuiteRun implements AutoCloseable {
 
   /** Writes this run's report part and the merged report; returns the merged report. */
   public Map<String, Object> writeReport() {
-    Path dir = Path.of(settings.get(Setting.REPORT_DIR).orElse("target"));
+    Path dir = reportDir();
     ReportWriter.Part part = new ReportWriter.Part();
     part.target = target != null ? target.description() : settings.get(Setting.BASE_URL).orElse("embedded mock");
     part.embeddedMock = target == null ? settings.get(Setting.BASE_URL).isEmpty() : target.isEmbeddedMock();

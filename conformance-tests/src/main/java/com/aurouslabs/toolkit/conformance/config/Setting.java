@@ -30,7 +30,9 @@ public enum Setting {
   MOCK_PROFILE("aurous.mock.profile", "Reading of the embedded mock: default or alternative (mock-server Profile)"),
   REPORT_DIR("aurous.report.dir", "Directory of conformance-report.{json,md}; default target"),
   REPORT_PART("aurous.report.part", "Name of this JVM's report part (set by the pom)"),
-  REPORT("aurous.report", "false = record nothing to the report files (nested self-check runs)");
+  REPORT("aurous.report", "false = record nothing to the report files (nested self-check runs)"),
+  QUIET("aurous.quiet", "true = print no plan, summary or failure block (nested self-check runs; the CLI)"),
+  ONLY("aurous.only", "Comma list of rule IDs: run only the properties and budget-plan steps that claim one of them");
 
   private final String property;
   private final String description;

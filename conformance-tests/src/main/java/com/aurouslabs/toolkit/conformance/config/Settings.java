@@ -21,9 +21,22 @@ public final class Settings {
     this.environment = environment;
   }
 
+  /**
+   * The one place the suite reads its configuration: {@code first} (launcher configuration parameters, or the
+   * runner's map), then system properties, then the environment.
+   */
+  public static Settings standard(Function<String, Optional<String>> first) {
+    return new Settings(first, System::getProperty, System::getenv);
+  }
+
   /** System properties and environment only. */
   public static Settings fromSystem() {
-    return new Settings(k -> Optional.empty(), System::getProperty, System::getenv);
+    return standard(k -> Optional.empty());
+  }
+
+  /** {@code values} first, then system properties and environment (the runner, the JUnit entry). */
+  public static Settings over(Map<String, String> values) {
+    return standard(k -> Optional.ofNullable(values.get(k)));
   }
 
   /** For unit tests of the plumbing. */
@@ -44,10 +57,17 @@ public final class Settings {
     return env == null || env.isBlank() ? Optional.empty() : Optional.of(env.trim());
   }
 
-  /** Any other key (e.g. {@code jqwik.tries.default}), same precedence without the environment. */
-  public Optional<String> raw(String key) {
-    Optional<String> v = launcherParameters.apply(key).filter(x -> !x.isBlank());
-    return v.isPresent() ? v : Optional.ofNullable(systemProperties.apply(key)).filter(x -> !x.isBlank());
+  /** An environment variable by name (the JUnit entry's {@code apiKeyEnv}); blank counts as unset. */
+  public Optional<String> variable(String name) {
+    String v = environment.apply(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+  }
+
+  /** A comma list, trimmed, without blanks; empty when unset. */
+  public java.util.Set<String> list(Setting s) {
+    return get(s).map(v -> java.util.Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)))
+        .map(java.util.Set::copyOf).orElse(java.util.Set.of());
   }
 
   public boolean flag(Setting s) {

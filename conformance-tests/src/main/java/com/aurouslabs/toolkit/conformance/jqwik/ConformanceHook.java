@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.jqwik.api.FixedSeedMode;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
@@ -23,25 +21,17 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 /**
  * Applied to every property class ({@code @AddLifecycleHook(ConformanceHook.class)}). The rule IDs come from the
- * property's {@code @Label} ("DIM-RANGE: ..." or "SIZE-XOR-DIMS, DIM-PAIR: ..."). Skips properties in budget mode
- * and when a needed fixture is missing (recorded as SKIPPED with the variable to set). Checks do not throw: the
+ * property's {@link Rules} annotation; AUROUS_ONLY skips a property that claims none of the rules it names. Skips
+ * properties in budget mode and when a needed fixture is missing (recorded as SKIPPED with the variable to set). Checks do not throw: the
  * property runs all its tries inside a {@link Scope}, and this hook fails it at the end with every rule that failed
  * and the smallest case per rule (warnings never fail it). A target that cannot be used fails the property that
  * meets it with one line; later properties are skipped with that line.
  */
 public final class ConformanceHook implements SkipExecutionHook, AroundPropertyHook {
 
-  private static final Pattern RULE = Pattern.compile("[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+");
-
-  static List<String> ruleIds(String label) {
-    int colon = label.indexOf(':');
-    String head = colon > 0 ? label.substring(0, colon) : label;
-    List<String> ids = new ArrayList<>();
-    Matcher m = RULE.matcher(head);
-    while (m.find()) {
-      ids.add(m.group());
-    }
-    return ids;
+  /** The rules the property claims ({@link Rules}); none for a container. */
+  static List<String> ruleIds(LifecycleContext context) {
+    return context.findAnnotation(Rules.class).map(r -> List.of(r.value())).orElse(List.of());
   }
 
   @Override
@@ -49,12 +39,15 @@ public final class ConformanceHook implements SkipExecutionHook, AroundPropertyH
     SuiteRun run = Conformance.run();
     boolean isProperty = context.optionalElement().filter(e -> e instanceof java.lang.reflect.Method).isPresent();
     if (!isProperty) {
-      return run.budgetMode() ? SkipResult.skip("budget mode: BudgetModeTest's fixed plan replaces the properties")
+      return run.budgetMode() ? SkipResult.skip("budget mode: the fixed budget plan (BudgetPlanRun) replaces the properties")
           : SkipResult.doNotSkip();
     }
-    List<String> rules = ruleIds(context.label());
+    List<String> rules = ruleIds(context);
+    if (!run.selected(rules)) {
+      return SkipResult.skip("not among the rules AUROUS_ONLY names: " + run.only());
+    }
     if (run.budgetMode()) {
-      return skip(run, rules, "budget mode: BudgetModeTest's fixed plan replaces the properties");
+      return skip(run, rules, "budget mode: the fixed budget plan (BudgetPlanRun) replaces the properties");
     }
     if (run.targetError().isPresent()) {
       return skip(run, rules, "not run: " + run.targetError().get());
@@ -101,7 +94,7 @@ public final class ConformanceHook implements SkipExecutionHook, AroundPropertyH
   public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
     SuiteRun run = Conformance.run();
     run.target(); // a target that cannot be used fails here, once, with the line that says what to set
-    List<String> rules = ruleIds(context.label());
+    List<String> rules = ruleIds(context);
     // tries = min(what the property declares, the run's tries): AUROUS_TRIES, else 100 (mock) / 10 (URL)
     int tries = context.attributes().tries().map(t -> Math.min(t, run.tries())).orElse(run.tries());
     context.attributes().setTries(tries);
@@ -156,7 +149,7 @@ public final class ConformanceHook implements SkipExecutionHook, AroundPropertyH
       for (String r : failed.isPresent() ? scope.failures().keySet() : rules) {
         run.recorder().seed(r, seed, context.extendedLabel());
       }
-      if (run.settings().raw("aurous.quiet").isEmpty()) {
+      if (!run.quiet()) {
         System.err.printf("%n[CONFORMANCE FAILURE] %s%n  rules failing: %s%n  seed: %s (rerun: add @Property(seed = "
                 + "\"%s\") or keep target/.jqwik-database)%n  %s%n", context.extendedLabel(),
             failed.isPresent() ? scope.failures().keySet() : rules, seed, seed,

@@ -8,8 +8,9 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Versions;
 import com.aurouslabs.toolkit.conformance.http.Auth;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -39,8 +40,10 @@ class AuthProperties {
   }
 
   @Property
-  @Label("AUTH-MISSING-KEY, AUTH-INVALID-KEY, AUTH-REVOKED-KEY, AUTH-BEARER-ALIAS, AUTH-LEGACY-OG-KEY, "
-      + "AUTH-HEADER-PRECEDENCE: credentials are checked first, X-Api-Key wins over Bearer")
+  @Rules({
+      "AUTH-MISSING-KEY", "AUTH-INVALID-KEY", "AUTH-REVOKED-KEY", "AUTH-BEARER-ALIAS", "AUTH-LEGACY-OG-KEY",
+      "AUTH-HEADER-PRECEDENCE"})
+  @Label("credentials are checked first, X-Api-Key wins over Bearer")
   void authentication_is_checked_before_input(@ForAll("body") EstimateCase body) {
     // the modes in turn (every auth rule within the first six tries, whatever the seed); the body is random
     List<Auth> modes = Auths.modes(Conformance.fixtures());
@@ -67,7 +70,8 @@ class AuthProperties {
   }
 
   @Property
-  @Label("VERSION-PATTERN, VERSION-UNKNOWN, VERSION-PRIOR-DATE, VERSION-DEFAULT, VERSION-ECHO: Aurous-Version")
+  @Rules({"VERSION-PATTERN", "VERSION-UNKNOWN", "VERSION-PRIOR-DATE", "VERSION-DEFAULT", "VERSION-ECHO"})
+  @Label("Aurous-Version is a released version or a prior calendar date, and is echoed")
   void version_header_is_a_released_or_prior_calendar_date(@ForAll("versions") List<Tagged<Object>> versions,
       @ForAll("valid") EstimateCase body) {
     Tagged<Object> version = versions.get(Math.floorMod(turn++, versions.size()));

@@ -7,8 +7,9 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Requests;
 import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,8 @@ class BodyProperties {
   }
 
   @Property(tries = 50)
-  @Label("BODY-NULL-AS-ABSENT: an explicit null on an optional field means omitted")
+  @Rules({"BODY-NULL-AS-ABSENT"})
+  @Label("an explicit null on an optional field means omitted")
   void explicit_null_means_absent(@ForAll("valid") EstimateCase base, @ForAll("optionalField") String field) {
     EstimateCase c = base.withNull(field);
     List<String> dims = Dimensions.fields();
@@ -57,7 +59,8 @@ class BodyProperties {
   }
 
   @Property(tries = 30)
-  @Label("BODY-UNKNOWN-FIELD: a property the schema does not define is rejected, naming it")
+  @Rules({"BODY-UNKNOWN-FIELD"})
+  @Label("a property the schema does not define is rejected, naming it")
   void unknown_fields_are_rejected(@ForAll("valid") EstimateCase base, @ForAll("unknownField") String field) {
     Conformance.check("BODY-UNKNOWN-FIELD", base.with(field, "x"));
   }
@@ -68,7 +71,8 @@ class BodyProperties {
   }
 
   @Property(tries = 60)
-  @Label("BODY-TYPE: a value of the wrong JSON type is rejected as invalid_format on that field")
+  @Rules({"BODY-TYPE"})
+  @Label("a value of the wrong JSON type is rejected as invalid_format on that field")
   void wrong_json_types_are_rejected(@ForAll("optionalField") String field, @ForAll("wrongValue") Tagged<Object> v) {
     String type = Conformance.run().spec().type(field);
     Object value = v.value();
@@ -96,7 +100,8 @@ class BodyProperties {
   }
 
   @Property(tries = 40)
-  @Label("BODY-JSON: the body is one well-formed JSON object")
+  @Rules({"BODY-JSON"})
+  @Label("the body is one well-formed JSON object")
   void bodies_must_be_one_json_object(@ForAll("rawBody") Tagged<String> raw) {
     Coverage.collect("raw", raw.tag());
     Conformance.check("BODY-JSON", EstimateCase.prompt("x").rawBody(raw.value(), "application/json"));
@@ -109,7 +114,8 @@ class BodyProperties {
   }
 
   @Property(tries = 20)
-  @Label("BODY-CONTENT-TYPE: the body must be sent as application/json (parameters allowed)")
+  @Rules({"BODY-CONTENT-TYPE"})
+  @Label("the body must be sent as application/json (parameters allowed)")
   void content_type_must_be_json(@ForAll("contentType") String type) {
     Conformance.check("BODY-CONTENT-TYPE", EstimateCase.prompt("a cat").contentType(type));
   }
@@ -120,7 +126,8 @@ class BodyProperties {
   }
 
   @Property(tries = 10)
-  @Label("ROUTE-NOT-FOUND: other paths answer 404 in the error envelope")
+  @Rules({"ROUTE-NOT-FOUND"})
+  @Label("other paths answer 404 in the error envelope")
   void other_paths_are_not_found(@ForAll("otherPath") String path) {
     Conformance.check("ROUTE-NOT-FOUND", EstimateCase.prompt("a cat").route("POST", path));
   }
@@ -131,7 +138,8 @@ class BodyProperties {
   }
 
   @Property(tries = 10)
-  @Label("ROUTE-METHOD-NOT-ALLOWED: another method than POST on the estimate path answers 405 in the envelope")
+  @Rules({"ROUTE-METHOD-NOT-ALLOWED"})
+  @Label("another method than POST on the estimate path answers 405 in the envelope")
   void other_methods_are_not_allowed(@ForAll("otherMethod") String method) {
     Conformance.check("ROUTE-METHOD-NOT-ALLOWED", EstimateCase.prompt("a cat").route(method, SpecDocument.PATH));
   }
@@ -144,7 +152,8 @@ class BodyProperties {
   }
 
   @Property(tries = 10)
-  @Label("IDEMPOTENCY-IGNORED: Idempotency-Key is ignored by estimates")
+  @Rules({"IDEMPOTENCY-IGNORED"})
+  @Label("Idempotency-Key is ignored by estimates")
   void idempotency_key_is_ignored(@ForAll("valid") EstimateCase base, @ForAll("idempotencyKey") String key) {
     Conformance.check("IDEMPOTENCY-IGNORED", base.header("Idempotency-Key", key));
   }
@@ -158,13 +167,15 @@ class BodyProperties {
   }
 
   @Property(tries = 20)
-  @Label("WEBHOOK-URL, WEBHOOK-URL-MAX-LENGTH: webhook_url, when sent, is an https:// URL of at most the spec's length")
+  @Rules({"WEBHOOK-URL", "WEBHOOK-URL-MAX-LENGTH"})
+  @Label("webhook_url, when sent, is an https:// URL of at most the spec's length")
   void webhook_url_is_https_and_bounded(@ForAll("webhookUrl") String url) {
     Conformance.check("WEBHOOK-URL", EstimateCase.prompt("a cat").with("webhook_url", url));
   }
 
   @Property(tries = 3)
-  @Label("BODY-TOO-LARGE: a body over 1 MiB is rejected before it is parsed")
+  @Rules({"BODY-TOO-LARGE"})
+  @Label("a body over 1 MiB is rejected before it is parsed")
   void bodies_over_one_mebibyte_are_rejected(@ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4096) int over) {
     Conformance.check("BODY-TOO-LARGE", EstimateCase.prompt("a cat")
         .with("negative_prompt", "x".repeat(Conformance.run().oracle().maxBodyBytes() + over)));

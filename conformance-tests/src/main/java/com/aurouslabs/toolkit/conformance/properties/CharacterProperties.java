@@ -8,9 +8,10 @@ import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
 import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -57,8 +58,8 @@ class CharacterProperties {
    * ids and reference lists are random.
    */
   @Property
-  @Label("CHAR-XOR-REFS, CHAR-READY, CHAR-NOT-READY, CHAR-NOT-FOUND, CHAR-ID-FORM, REF-EMPTY-IS-NONE: character "
-      + "states x references (unknown ids are valid ULIDs, so they are looked up)")
+  @Rules({"CHAR-XOR-REFS", "CHAR-READY", "CHAR-NOT-READY", "CHAR-NOT-FOUND", "CHAR-ID-FORM", "REF-EMPTY-IS-NONE"})
+  @Label("character states x references (unknown ids are valid ULIDs, so they are looked up)")
   void character_states_combine_with_references_as_documented(@ForAll("characters") List<Tagged<Object>> states,
       @ForAll("references") List<Object> someRefs) {
     int i = turn++;
@@ -100,7 +101,8 @@ class CharacterProperties {
 
   @Property(tries = 20)
   @NeedsFixture(Fixture.FOREIGN_CHARACTER)
-  @Label("CHAR-NOT-FOUND: another team's character and an unknown id give the same 404, apart from request_id")
+  @Rules({"CHAR-NOT-FOUND"})
+  @Label("another team's character and an unknown id give the same 404, apart from request_id")
   void foreign_and_unknown_characters_are_indistinguishable(@ForAll("unknownId") String unknown) {
     Exchange foreign = Conformance.check("CHAR-NOT-FOUND", EstimateCase.prompt("a knight")
         .with("character_id", Conformance.fixtures().require(Fixture.FOREIGN_CHARACTER)));

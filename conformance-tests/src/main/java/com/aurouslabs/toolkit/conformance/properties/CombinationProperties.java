@@ -5,8 +5,9 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Dimensions;
 import com.aurouslabs.toolkit.conformance.arbitraries.Requests;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import com.aurouslabs.toolkit.conformance.oracle.Expectation;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,9 @@ class CombinationProperties {
   }
 
   @Property
-  @Label("SIZE-XOR-DIMS, DIM-PAIR, DIM-RANGE, STEPS-RANGE, COUNT-RANGE, PROMPT-NOT-BLANK, REF-ITEM-FORM: with "
-      + "several invalid fields the error names one of them")
+  @Rules({
+      "SIZE-XOR-DIMS", "DIM-PAIR", "DIM-RANGE", "STEPS-RANGE", "COUNT-RANGE", "PROMPT-NOT-BLANK", "REF-ITEM-FORM"})
+  @Label("with several invalid fields the error names one of them")
   void several_invalid_fields_give_an_error_naming_one_of_them(@ForAll("broken") Set<String> broken,
       @ForAll("base") EstimateCase base) {
     EstimateCase c = base;

@@ -7,8 +7,9 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,8 @@ class DimensionsProperties {
   }
 
   @Property
-  @Label("DIM-RANGE, DIM-SNAP-32, BODY-INTEGER: width/height are range-checked as sent and snapped when in range")
+  @Rules({"DIM-RANGE", "DIM-SNAP-32", "BODY-INTEGER"})
+  @Label("width/height are range-checked as sent and snapped when in range")
   void custom_dimensions_follow_range_and_snapping(@ForAll("dimension") Tagged<Object> width,
       @ForAll("dimension") Tagged<Object> height) {
     Coverage.collect("width class", GROUP.get(width.tag()));
@@ -63,7 +65,8 @@ class DimensionsProperties {
   }
 
   @Property
-  @Label("DIM-SNAP-32: every in-range width/height that is not a multiple of 32 is accepted")
+  @Rules({"DIM-SNAP-32"})
+  @Label("every in-range width/height that is not a multiple of 32 is accepted")
   void every_in_range_non_multiple_of_32_is_accepted(@ForAll("nonMultiple") long width,
       @ForAll("inRange") long height) {
     Coverage.collect("height is multiple", height % Dimensions.grid() == 0 ? "multiple" : "non-multiple");
@@ -102,7 +105,8 @@ class DimensionsProperties {
   }
 
   @Property
-  @Label("SIZE-XOR-DIMS, DIM-PAIR: size excludes width/height, and width and height come together")
+  @Rules({"SIZE-XOR-DIMS", "DIM-PAIR"})
+  @Label("size excludes width/height, and width and height come together")
   void size_and_dimensions_combine_only_as_documented(@ForAll("shapes") Tagged<Map<String, Object>> shape,
       @ForAll("base") EstimateCase base) {
     Coverage.collect("shape", shape.tag());
@@ -128,7 +132,8 @@ class DimensionsProperties {
   }
 
   @Property
-  @Label("SIZE-ENUM: size is one of the spec's presets; other names are rejected")
+  @Rules({"SIZE-ENUM"})
+  @Label("size is one of the spec's presets; other names are rejected")
   void only_the_documented_presets_are_accepted(@ForAll("size") Tagged<Object> size) {
     Coverage.collect("size class", size.tag());
     Conformance.check("SIZE-ENUM", EstimateCase.prompt("a quiet harbour").with(Dimensions.sizeField(), size.value()));

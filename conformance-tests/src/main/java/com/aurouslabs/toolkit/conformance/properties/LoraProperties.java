@@ -8,8 +8,9 @@ import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -41,8 +42,9 @@ class LoraProperties {
   }
 
   @Property(tries = 30)
-  @Label("LORA-NOT-FOUND, LORA-ID-FORM: unknown LoRA ids, slugs and UUIDs give 404 resource_not_found on lora_id; a "
-      + "string of no id form is looked up too, or refused as malformed")
+  @Rules({"LORA-NOT-FOUND", "LORA-ID-FORM"})
+  @Label("unknown LoRA ids, slugs and UUIDs give 404 resource_not_found on lora_id; a string of no id form is "
+      + "looked up too, or refused as malformed")
   void unknown_loras_are_not_found(@ForAll("unknownLora") Tagged<String> lora) {
     Conformance.check(lora.tag().equals("malformed") ? "LORA-ID-FORM" : "LORA-NOT-FOUND",
         EstimateCase.prompt("a neon city").with("lora_id", lora.value()));
@@ -55,8 +57,9 @@ class LoraProperties {
 
   @Property(tries = 10)
   @NeedsFixture(Fixture.UNUSABLE_LORA)
-  @Label("LORA-NOT-FOUND: another team's private LoRA and an inactive LoRA give the same answer as an unknown one, "
-      + "apart from request_id")
+  @Rules({"LORA-NOT-FOUND"})
+  @Label("another team's private LoRA and an inactive LoRA give the same answer as an unknown one, apart from "
+      + "request_id")
   void unusable_loras_are_indistinguishable_from_unknown_ones(@ForAll("unusableLora") String unusable,
       @ForAll("unknownUlid") String unknown) {
     Exchange a = Conformance.check("LORA-NOT-FOUND", EstimateCase.prompt("a neon city").with("lora_id", unusable));
@@ -78,7 +81,8 @@ class LoraProperties {
 
   @Property(tries = 30)
   @NeedsFixture({Fixture.LORA, Fixture.NO_REFS_LORA})
-  @Label("LORA-RESOLVE, LORA-MODE: a LoRA without reference support is refused with references")
+  @Rules({"LORA-RESOLVE", "LORA-MODE"})
+  @Label("a LoRA without reference support is refused with references")
   void loras_resolve_and_respect_their_mode(@ForAll boolean noRefsLora, @ForAll("references") List<Object> refs) {
     List<String> loras = Conformance.fixtures().all(noRefsLora ? Fixture.NO_REFS_LORA : Fixture.LORA);
     String lora = loras.get(Math.floorMod(refs.hashCode(), loras.size()));

@@ -6,8 +6,9 @@ import com.aurouslabs.toolkit.conformance.arbitraries.References;
 import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,31 +84,36 @@ class NumericProperties {
   }
 
   @Property
-  @Label("STEPS-RANGE, BODY-INTEGER, BODY-TYPE: steps is a whole number within the spec's bounds")
+  @Rules({"STEPS-RANGE", "BODY-INTEGER", "BODY-TYPE"})
+  @Label("steps is a whole number within the spec's bounds")
   void steps_are_whole_numbers_in_range(@ForAll("steps") Tagged<Object> steps) {
     rangeCase("STEPS-RANGE", steps, INTEGER_CLASSES);
   }
 
   @Property
-  @Label("COUNT-RANGE, BODY-INTEGER: count is a whole number within the spec's bounds")
+  @Rules({"COUNT-RANGE", "BODY-INTEGER"})
+  @Label("count is a whole number within the spec's bounds")
   void count_is_a_whole_number_in_range(@ForAll("count") Tagged<Object> count) {
     rangeCase("COUNT-RANGE", count, INTEGER_CLASSES);
   }
 
   @Property
-  @Label("SEED-RANGE, BODY-INTEGER: seed is a whole number in [0, 2^53-1]")
+  @Rules({"SEED-RANGE", "BODY-INTEGER"})
+  @Label("seed is a whole number in [0, 2^53-1]")
   void seed_is_a_whole_number_in_range(@ForAll("seed") Tagged<Object> seed) {
     rangeCase("SEED-RANGE", seed, INTEGER_CLASSES);
   }
 
   @Property
-  @Label("GUIDANCE-RANGE: guidance_scale is within the spec's bounds")
+  @Rules({"GUIDANCE-RANGE"})
+  @Label("guidance_scale is within the spec's bounds")
   void guidance_scale_is_in_range(@ForAll("guidance") Tagged<Object> guidance) {
     rangeCase("GUIDANCE-RANGE", guidance, NUMBER_CLASSES);
   }
 
   @Property
-  @Label("CFG-RESCALE-RANGE: cfg_rescale is within the spec's bounds")
+  @Rules({"CFG-RESCALE-RANGE"})
+  @Label("cfg_rescale is within the spec's bounds")
   void cfg_rescale_is_in_range(@ForAll("cfg") Tagged<Object> cfg) {
     rangeCase("CFG-RESCALE-RANGE", cfg, NUMBER_CLASSES);
   }
@@ -143,8 +149,9 @@ class NumericProperties {
   }
 
   @Property(tries = 20)
-  @Label("GUIDANCE-RANGE, CFG-RESCALE-RANGE, DENOISE-RANGE: bounds hold on the JSON number (1e400 is out of range, "
-      + "not Infinity; 1.00000000000000000001 is above 1 read exactly, 1.0 read as a double: either is fine)")
+  @Rules({"GUIDANCE-RANGE", "CFG-RESCALE-RANGE", "DENOISE-RANGE"})
+  @Label("bounds hold on the JSON number (1e400 is out of range, not Infinity; 1.00000000000000000001 is above 1 "
+      + "read exactly, 1.0 read as a double: either is fine)")
   void bounds_are_judged_on_the_json_number(@ForAll("exactLiteral") List<String> literal) {
     String field = literal.get(0);
     String rule = Conformance.run().spec().citedRules(field, false).stream()
@@ -159,7 +166,8 @@ class NumericProperties {
   }
 
   @Property
-  @Label("DENOISE-RANGE, DENOISE-IGNORED-T2I: denoise_strength is range-checked with or without references")
+  @Rules({"DENOISE-RANGE", "DENOISE-IGNORED-T2I"})
+  @Label("denoise_strength is range-checked with or without references")
   void denoise_strength_is_checked_with_and_without_references(@ForAll("denoise") Tagged<Object> denoise,
       @ForAll("references") List<Object> refs) {
     Coverage.collect("denoise x references", GROUP.get(denoise.tag()), refs.isEmpty() ? "t2i" : "with-references");

@@ -8,8 +8,9 @@ import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
@@ -58,7 +59,8 @@ class PricingProperties {
   }
 
   @Property(tries = 50)
-  @Label("PRICE-SUM, PRICE-ENHANCE: amount is the sum of the lines; enhance adds a line and raises the cost")
+  @Rules({"PRICE-SUM", "PRICE-ENHANCE"})
+  @Label("amount is the sum of the lines; enhance adds a line and raises the cost")
   void enhance_raises_the_cost_and_amount_is_the_sum(@ForAll("valid") EstimateCase base) {
     Exchange plain = Conformance.check("PRICE-SUM", base.with("enhance_prompt", false));
     Exchange enhanced = Conformance.check("PRICE-ENHANCE", base.with("enhance_prompt", true));
@@ -75,7 +77,8 @@ class PricingProperties {
   }
 
   @Property(tries = 50)
-  @Label("PRICE-REFS-FREE: reference images do not change the estimate")
+  @Rules({"PRICE-REFS-FREE"})
+  @Label("reference images do not change the estimate")
   void references_are_free(@ForAll("valid") EstimateCase base, @ForAll("references") List<Object> refs) {
     Exchange without = Conformance.check("PRICE-REFS-FREE", base);
     Exchange with = Conformance.check("PRICE-REFS-FREE", base.with("reference_image_urls", refs));
@@ -85,7 +88,8 @@ class PricingProperties {
 
   @Property(tries = 30)
   @NeedsFixture(Fixture.READY_CHARACTER)
-  @Label("PRICE-REFS-FREE, CHAR-READY: a ready character does not change the estimate")
+  @Rules({"PRICE-REFS-FREE", "CHAR-READY"})
+  @Label("a ready character does not change the estimate")
   void characters_are_free(@ForAll("valid") EstimateCase base) {
     Exchange without = Conformance.check("PRICE-REFS-FREE", base);
     Exchange with = Conformance.check("CHAR-READY",
@@ -102,7 +106,8 @@ class PricingProperties {
   }
 
   @Property(tries = 50)
-  @Label("PRICE-COUNT: the base line scales with count")
+  @Rules({"PRICE-COUNT"})
+  @Label("the base line scales with count")
   void count_scales_the_base_line(@ForAll("valid") EstimateCase base, @ForAll("many") int n,
       @ForAll boolean enhance) {
     EstimateCase c = base.with("enhance_prompt", enhance);
@@ -125,7 +130,8 @@ class PricingProperties {
   }
 
   @Property(tries = 50)
-  @Label("DIM-SNAP-32, PRICE-SIZE-INDEPENDENT: dimensions that snap to the same size get the same estimate")
+  @Rules({"DIM-SNAP-32", "PRICE-SIZE-INDEPENDENT"})
+  @Label("dimensions that snap to the same size get the same estimate")
   void dimensions_snapping_to_the_same_size_cost_the_same(@ForAll("inRange") long w, @ForAll("inRange") long h,
       @ForAll("offset") int dw, @ForAll("offset") int dh) {
     long sw = Dimensions.snap(w);
@@ -152,7 +158,8 @@ class PricingProperties {
   }
 
   @Property(tries = 30)
-  @Label("PRICE-SIZE-INDEPENDENT, DENOISE-IGNORED-T2I: size and denoise (text-to-image) do not change the estimate")
+  @Rules({"PRICE-SIZE-INDEPENDENT", "DENOISE-IGNORED-T2I"})
+  @Label("size and denoise (text-to-image) do not change the estimate")
   void size_and_t2i_denoise_do_not_change_the_estimate(@ForAll("preset") String preset,
       @ForAll("denoise") BigDecimal denoise) {
     Exchange plain = Conformance.check("PRICE-SIZE-INDEPENDENT", EstimateCase.prompt("a bridge"));

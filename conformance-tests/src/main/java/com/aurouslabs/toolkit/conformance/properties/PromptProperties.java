@@ -5,8 +5,9 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Prompts;
 import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
@@ -44,7 +45,8 @@ class PromptProperties {
   }
 
   @Property
-  @Label("PROMPT-REQUIRED, PROMPT-LENGTH, PROMPT-NOT-BLANK: prompt is required, 1..max code points, not blank")
+  @Rules({"PROMPT-REQUIRED", "PROMPT-LENGTH", "PROMPT-NOT-BLANK"})
+  @Label("prompt is required, 1..max code points, not blank")
   void prompt_is_required_bounded_and_not_blank(@ForAll("prompt") Tagged<Object> prompt) {
     Coverage.collect("prompt class", prompt.tag());
     EstimateCase c = EstimateCase.prompt("x");
@@ -59,7 +61,8 @@ class PromptProperties {
   }
 
   @Property
-  @Label("NEG-PROMPT-LENGTH: negative_prompt, when sent, is 1..max code points (whitespace allowed)")
+  @Rules({"NEG-PROMPT-LENGTH"})
+  @Label("negative_prompt, when sent, is 1..max code points (whitespace allowed)")
   void negative_prompt_is_bounded_when_sent(@ForAll("negativePrompt") Tagged<Object> neg) {
     Coverage.collect("negative_prompt class", neg.tag());
     EstimateCase c = EstimateCase.prompt("a sailing boat");

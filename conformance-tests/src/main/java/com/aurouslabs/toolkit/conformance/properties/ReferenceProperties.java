@@ -7,10 +7,11 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.config.Fixture;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.http.Exchange;
-import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.jqwik.NeedsFixture;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import com.aurouslabs.toolkit.conformance.oracle.Expectation;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -36,8 +37,10 @@ class ReferenceProperties {
   }
 
   @Property
-  @Label("REF-MAX-ITEMS, REF-EMPTY-IS-NONE, REF-ITEM-FORM, REF-URL-MAX-LENGTH, REF-URL-HOST-BLOCKED, "
-      + "REF-URL-NO-USERINFO, REF-FILE-EXISTS, REF-FILE-ID-FORM: every reference entry is checked")
+  @Rules({
+      "REF-MAX-ITEMS", "REF-EMPTY-IS-NONE", "REF-ITEM-FORM", "REF-URL-MAX-LENGTH", "REF-URL-HOST-BLOCKED",
+      "REF-URL-NO-USERINFO", "REF-FILE-EXISTS", "REF-FILE-ID-FORM"})
+  @Label("every reference entry is checked")
   void reference_lists_are_checked_entry_by_entry(@ForAll("references") Tagged<List<Object>> refs) {
     EstimateCase c = EstimateCase.prompt("a mountain cabin").with("reference_image_urls", refs.value());
     Expectation e = Conformance.expect(c);
@@ -63,7 +66,8 @@ class ReferenceProperties {
    * list exhaustively, so every host class is sent, whatever the seed; with fewer tries (a URL) it samples.
    */
   @Property
-  @Label("REF-URL-HOST-BLOCKED: private, loopback, link-local and metadata hosts are refused in every spelling")
+  @Rules({"REF-URL-HOST-BLOCKED"})
+  @Label("private, loopback, link-local and metadata hosts are refused in every spelling")
   void blocked_hosts_are_refused_in_every_spelling(@ForAll("host") String host) {
     Conformance.check("REF-URL-HOST-BLOCKED", EstimateCase.prompt("a portrait")
         .with("reference_image_urls", List.of("https://" + host + "/p" + Math.floorMod(host.hashCode(), 97) + ".png")));
@@ -77,7 +81,8 @@ class ReferenceProperties {
   }
 
   @Property(tries = 10)
-  @Label("REF-URL-MAX-LENGTH: a reference URL is accepted up to the spec's maxLength and refused past it")
+  @Rules({"REF-URL-MAX-LENGTH"})
+  @Label("a reference URL is accepted up to the spec's maxLength and refused past it")
   void reference_urls_are_bounded_by_the_spec_length(@ForAll("lengthAroundMax") int length,
       @ForAll boolean second) {
     String prefix = "https://example.com/";
@@ -92,8 +97,8 @@ class ReferenceProperties {
   }
 
   @Property(tries = 20)
-  @Label("REF-EMPTY-IS-NONE, CHAR-XOR-REFS: an empty reference_image_urls is the same as none, next to character_id "
-      + "too")
+  @Rules({"REF-EMPTY-IS-NONE", "CHAR-XOR-REFS"})
+  @Label("an empty reference_image_urls is the same as none, next to character_id too")
   void an_empty_reference_list_is_the_same_as_none(@ForAll("valid") EstimateCase base, @ForAll boolean character) {
     EstimateCase c = base.without("reference_image_urls");
     if (character && Conformance.fixtures().has(Fixture.READY_CHARACTER)) {
@@ -117,8 +122,9 @@ class ReferenceProperties {
   private int fileTurn;
 
   @Property(tries = 10)
-  @Label("REF-FILE-EXISTS, REF-FILE-ID-FORM: an unknown file id is looked up (404); one of the spec's form that is no "
-      + "ULID is looked up too, or refused as malformed")
+  @Rules({"REF-FILE-EXISTS", "REF-FILE-ID-FORM"})
+  @Label("an unknown file id is looked up (404); one of the spec's form that is no ULID is looked up too, or "
+      + "refused as malformed")
   void unknown_and_malformed_file_ids_are_refused(@ForAll("fileIds") List<String> ids) {
     String id = ids.get(Math.floorMod(fileTurn++, ids.size()));
     Conformance.check(fileTurn % 2 == 1 ? "REF-FILE-EXISTS" : "REF-FILE-ID-FORM", EstimateCase.prompt("a portrait")
@@ -137,8 +143,8 @@ class ReferenceProperties {
 
   @Property(tries = 10)
   @NeedsFixture(Fixture.UNUSABLE_FILE)
-  @Label("REF-FILE-EXISTS: another team's file and an expired file give the same 404 as an unknown file id, apart "
-      + "from request_id")
+  @Rules({"REF-FILE-EXISTS"})
+  @Label("another team's file and an expired file give the same 404 as an unknown file id, apart from request_id")
   void unusable_files_are_indistinguishable_from_unknown_ones(@ForAll("unusableFile") String unusable,
       @ForAll("unknownFile") String unknown) {
     Exchange a = Conformance.check("REF-FILE-EXISTS", EstimateCase.prompt("a portrait")
@@ -156,7 +162,8 @@ class ReferenceProperties {
   }
 
   @Property
-  @Label("REF-URL-HOST-BLOCKED: public https hosts that merely look internal are accepted")
+  @Rules({"REF-URL-HOST-BLOCKED"})
+  @Label("public https hosts that merely look internal are accepted")
   void public_hosts_are_accepted(@ForAll("publicHost") String host, @ForAll("path") String path) {
     Conformance.check("REF-URL-HOST-BLOCKED", EstimateCase.prompt("a portrait")
         .with("reference_image_urls", List.of("https://" + host + path)));

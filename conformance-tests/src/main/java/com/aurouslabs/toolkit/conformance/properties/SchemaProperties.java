@@ -5,8 +5,9 @@ import com.aurouslabs.toolkit.conformance.arbitraries.Numbers;
 import com.aurouslabs.toolkit.conformance.arbitraries.Tagged;
 import com.aurouslabs.toolkit.conformance.http.EstimateCase;
 import com.aurouslabs.toolkit.conformance.jqwik.ConformanceHook;
-import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
 import com.aurouslabs.toolkit.conformance.jqwik.Coverage;
+import com.aurouslabs.toolkit.conformance.jqwik.RuleFamilies;
+import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import com.aurouslabs.toolkit.conformance.oracle.Expectation;
 import com.aurouslabs.toolkit.conformance.spec.SpecDocument;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,8 +102,9 @@ class SchemaProperties {
   private int turn;
 
   @Property
-  @Label("BODY-TYPE, BODY-INTEGER: every property of estimate.yaml is checked against its own schema (type, bounds, "
-      + "lengths, enum, pattern), including properties no catalog rule names")
+  @Rules({"BODY-TYPE", "BODY-INTEGER"})
+  @Label("every property of estimate.yaml is checked against its own schema (type, bounds, lengths, enum, pattern), "
+      + "including properties no catalog rule names")
   void every_property_is_checked_against_its_own_schema(@ForAll("fieldValues") List<Tagged<Object>> values) {
     List<String> fields = fields();
     int i = Math.floorMod(turn++, fields.size());

@@ -41,10 +41,10 @@ class EstimateApiPactVerificationTest {
 
   @BeforeAll
   static void startMock() {
-    org.junit.jupiter.api.Assumptions.assumeFalse(Settings.fromSystem().flag(
+    org.junit.jupiter.api.Assumptions.assumeFalse(Conformance.run().settings().flag(
         com.aurouslabs.toolkit.conformance.config.Setting.BUDGET_MODE), "budget mode: nothing is sent anywhere but "
         + "the target, so the pacts are not replayed against an embedded mock");
-    mock = Target.startMock(Settings.fromSystem(), Defects.NONE, 240);
+    mock = Target.startMock(Conformance.run().settings(), Defects.NONE, 240);
     fixtures = Fixtures.resolve(Settings.of(Map.of()), true);
   }
 

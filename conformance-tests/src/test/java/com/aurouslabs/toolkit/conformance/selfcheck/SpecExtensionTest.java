@@ -67,7 +67,7 @@ class SpecExtensionTest {
     Path spec = extendedSpec(Path.of("target", "spec-extension"));
     NestedRun n = NestedRun.of(Map.of(Setting.SPEC.property(), spec.toString()),
         List.of("SchemaProperties", "BodyProperties", "CombinationProperties", "PricingProperties",
-            "com.aurouslabs.toolkit.conformance.budget.BudgetModeTest"));
+            "com.aurouslabs.toolkit.conformance.budget.BudgetPlanRun"));
     System.out.printf("%nSpec extension check: added %s to EstimateRequest and widened count to [1, %d]; %d "
         + "requests, %d ms; rules checked for the added properties: %s%n", ADDED.keySet(), WIDER_COUNT, n.requests(), n.millis(), n.rules().keySet().stream()
         .filter(id -> id.startsWith(RuleCatalog.SCHEMA_PREFIX)).toList());
