@@ -1,6 +1,8 @@
 package com.aurouslabs.toolkit.conformance.cli;
 
 import com.aurouslabs.toolkit.conformance.cli.SuiteExecution.ConfigurationException;
+import com.aurouslabs.toolkit.conformance.config.Fixture;
+import com.aurouslabs.toolkit.conformance.config.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +31,11 @@ import java.util.function.UnaryOperator;
  */
 final class FixtureSettings {
 
-  /** The fixture settings of the suite (config/Fixture), in the order of the README. */
-  static final List<String> SETTINGS = List.of("aurous.ready.character.id", "aurous.not.ready.character.id",
-      "aurous.foreign.character.id", "aurous.file.id", "aurous.unusable.file.id", "aurous.lora.id",
-      "aurous.no.refs.lora.id", "aurous.unusable.lora.id", "aurous.revoked.api.key", "aurous.legacy.api.key");
+  /** The fixture settings of the suite, one per {@link Fixture}, in its order. */
+  static final List<String> SETTINGS = Arrays.stream(Fixture.values()).map(f -> f.setting().property()).toList();
   /** Settings whose values are keys: masked wherever they could be printed. */
-  static final List<String> SECRET_SETTINGS = List.of("aurous.revoked.api.key", "aurous.legacy.api.key");
+  static final List<String> SECRET_SETTINGS = List.of(Fixture.REVOKED_KEY.setting().property(),
+      Fixture.LEGACY_KEY.setting().property());
 
   private FixtureSettings() {}
 
@@ -42,7 +44,8 @@ final class FixtureSettings {
   }
 
   static String envName(String setting) {
-    return setting.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    return Arrays.stream(Setting.values()).filter(x -> x.property().equals(setting)).findFirst()
+        .map(Setting::env).orElseThrow();
   }
 
   /** Settings from the file (may be null), then the environment, then the flags. */

@@ -35,7 +35,7 @@ class ConformanceCliTest {
 
   int run(SuiteExecution execution, boolean terminal, String... args) {
     ConformanceCli cli = new ConformanceCli(execution, env::get, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), terminal, () -> clock.addAndGet(250_000_000L), CATALOG);
+        new PrintStream(err, true, StandardCharsets.UTF_8), terminal, () -> clock.addAndGet(250_000_000L), () -> CATALOG);
     return cli.execute(args);
   }
 
@@ -81,7 +81,9 @@ class ConformanceCliTest {
   void without_options_the_defaults_leave_the_suite_its_own_defaults() {
     FakeExecution fake = passing();
     assertThat(run(fake, "--base-url", "http://127.0.0.1:9")).isZero();
-    assertThat(fake.settings.keySet()).containsExactly("aurous.base.url", "aurous.api.key", "aurous.report.dir");
+    assertThat(fake.settings.keySet()).containsExactly("aurous.base.url", "aurous.api.key", "aurous.quiet",
+        "aurous.report.dir");
+    assertThat(fake.settings).containsEntry("aurous.quiet", "true");
   }
 
   @Test
@@ -128,6 +130,14 @@ class ConformanceCliTest {
     assertThat(run(fake, "--base-url", "http://127.0.0.1:9")).isEqualTo(2);
     assertThat(stderr().strip()).isEqualTo("estimate-conformance: environment variable AUROUS_API_KEY is not set: "
         + "export it with the target's API key (or name another with --api-key-env VAR)");
+    assertThat(fake.runs).isZero();
+  }
+
+  @Test
+  void pacts_is_refused_as_a_configuration_error_until_the_cli_verifies_pacts() {
+    FakeExecution fake = passing();
+    assertThat(run(fake, "--base-url", "http://127.0.0.1:9", "--pacts", "default")).isEqualTo(2);
+    assertThat(stderr()).startsWith("estimate-conformance: --pacts: ");
     assertThat(fake.runs).isZero();
   }
 

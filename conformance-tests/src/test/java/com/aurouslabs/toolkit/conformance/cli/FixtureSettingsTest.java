@@ -89,7 +89,7 @@ class FixtureSettingsTest {
     var err = new java.io.ByteArrayOutputStream();
     ConformanceCli cli = new ConformanceCli(ConformanceCliTest.passing(),
         Map.of("AUROUS_API_KEY", ConformanceCliTest.KEY)::get, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
-        new java.io.PrintStream(err), false, System::nanoTime, ConformanceCliTest.CATALOG);
+        new java.io.PrintStream(err), false, System::nanoTime, () -> ConformanceCliTest.CATALOG);
     assertThat(cli.execute("--base-url", "http://127.0.0.1:9", "--fixtures", f.toString(), "--report-dir",
         dir.resolve("r").toString())).isEqualTo(2);
     assertThat(err.toString().lines()).hasSize(1).first().asString()
