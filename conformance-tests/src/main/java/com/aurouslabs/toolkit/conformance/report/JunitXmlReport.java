@@ -58,6 +58,7 @@ public final class JunitXmlReport {
       }
       x.writeCharacters("\n");
       x.writeStartElement("properties");
+      x.writeCharacters("\n");
       property(x, "target", report.target());
       property(x, "strict", String.valueOf(report.strict()));
       property(x, "budget_mode", String.valueOf(report.budgetMode()));
