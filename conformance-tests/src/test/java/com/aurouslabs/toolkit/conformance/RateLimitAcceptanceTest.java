@@ -18,7 +18,7 @@ import com.aurouslabs.toolkit.conformance.oracle.ReadingOutcome;
 import com.aurouslabs.toolkit.conformance.oracle.Violation;
 import com.aurouslabs.toolkit.conformance.report.Recorder;
 import com.aurouslabs.toolkit.mock.defect.Defects;
-import com.aurouslabs.toolkit.mock.MockServer;
+import com.aurouslabs.toolkit.conformance.target.RunningTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ class RateLimitAcceptanceTest {
       run.recorder().outcome("RATE-LIMIT-BUCKET", Result.SKIPPED, why, 0);
       Assumptions.abort(why);
     }
-    MockServer mock = Target.startMock(run.settings(), Defects.NONE, CAPACITY);
+    RunningTarget mock = Target.startMock(run.settings(), Defects.NONE, CAPACITY);
     try {
       Fixtures fx = Fixtures.resolve(Settings.of(Map.of()), true);
       Transport t = new Transport(mock.baseUrl(), Fixture.MOCK_API_KEY, fx, new Throttle(0), CAPACITY + 60);
@@ -74,7 +74,7 @@ class RateLimitAcceptanceTest {
       assertThat(t.requestsUsed()).as("requests until 429").isBetween((long) CAPACITY + 1, (long) CAPACITY + 51);
       assertThat(failed).as(last.summary()).isEmpty();
     } finally {
-      mock.stop();
+      mock.close();
     }
   }
 }

@@ -18,7 +18,7 @@ import com.aurouslabs.toolkit.conformance.http.Throttle;
 import com.aurouslabs.toolkit.conformance.http.Transport;
 import com.aurouslabs.toolkit.conformance.report.Recorder;
 import com.aurouslabs.toolkit.mock.defect.Defects;
-import com.aurouslabs.toolkit.mock.MockServer;
+import com.aurouslabs.toolkit.conformance.target.RunningTarget;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,22 +36,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactFolder("target/pacts")
 class EstimateApiPactVerificationTest {
 
-  private static MockServer mock;
+  private static RunningTarget mock;
   private static Fixtures fixtures;
 
   @BeforeAll
   static void startMock() {
-    org.junit.jupiter.api.Assumptions.assumeFalse(Settings.fromSystem().flag(
+    org.junit.jupiter.api.Assumptions.assumeFalse(Conformance.run().settings().flag(
         com.aurouslabs.toolkit.conformance.config.Setting.BUDGET_MODE), "budget mode: nothing is sent anywhere but "
         + "the target, so the pacts are not replayed against an embedded mock");
-    mock = Target.startMock(Settings.fromSystem(), Defects.NONE, 240);
+    mock = Target.startMock(Conformance.run().settings(), Defects.NONE, 240);
     fixtures = Fixtures.resolve(Settings.of(Map.of()), true);
   }
 
   @AfterAll
   static void stopMock() {
     if (mock != null) {
-      mock.stop();
+      mock.close();
     }
   }
 
@@ -77,9 +77,9 @@ class EstimateApiPactVerificationTest {
     if (bucketDrained) {
       request.addHeader("X-Mock-Force", "429");
     }
-    mock.journal().clear(); // after the state's set-up: what is journalled now is the replay (incl. client retries)
+    mock.clearRequestCount(); // after the state's set-up: what is journalled now is the replay (incl. client retries)
     PactResults.verify(context, "embedded mock " + mock.baseUrl() + " (Pact provider)", null,
-        () -> mock.journal().entries().size());
+        mock::requestCount);
   }
 
   @State(STATE_RATE_CARD)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aurouslabs.toolkit.conformance.config.Target;
 import com.aurouslabs.toolkit.mock.defect.Defects;
-import com.aurouslabs.toolkit.mock.MockServer;
+import com.aurouslabs.toolkit.conformance.target.RunningTarget;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class MisconfigurationTest {
 
   @Test
   void a_rejected_key_stops_the_run_after_one_request_naming_aurous_api_key() {
-    MockServer mock = Target.startMock(com.aurouslabs.toolkit.conformance.Conformance.run().settings(), Defects.NONE, 1000);
+    RunningTarget mock = Target.startMock(com.aurouslabs.toolkit.conformance.Conformance.run().settings(), Defects.NONE, 1000);
     try {
       NestedRun n = NestedRun.of(Map.of("aurous.base.url", mock.baseUrl(), "aurous.api.key",
           "al_live_" + "0".repeat(64)), CLASSES);
@@ -36,7 +36,7 @@ class MisconfigurationTest {
           .contains("Set AUROUS_API_KEY").doesNotContain("0000000000");
       assertThat(n.summary().getTestsSucceededCount()).isZero();
     } finally {
-      mock.stop();
+      mock.close();
     }
   }
 

@@ -63,7 +63,7 @@ class MutationSelfCheckTest {
   static final String MATRIX_SEED = "2026051501";
 
   static final String PROPERTIES_PACKAGE = "com.aurouslabs.toolkit.conformance.properties";
-  static final String BUDGET_CLASS = "com.aurouslabs.toolkit.conformance.budget.BudgetModeTest";
+  static final String BUDGET_CLASS = "com.aurouslabs.toolkit.conformance.budget.BudgetPlanRun";
 
   /** The two ways the suite runs: its properties, and budget mode's fixed plan. */
   enum Mode {

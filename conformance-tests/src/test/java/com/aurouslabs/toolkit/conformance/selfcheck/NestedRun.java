@@ -1,28 +1,18 @@
 package com.aurouslabs.toolkit.conformance.selfcheck;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
-import com.aurouslabs.toolkit.conformance.SuiteRun;
-import com.aurouslabs.toolkit.conformance.SuiteRuns;
+import com.aurouslabs.toolkit.conformance.ConformanceRunner;
 import com.aurouslabs.toolkit.conformance.check.Result;
 import com.aurouslabs.toolkit.conformance.report.Recorder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * Runs suite classes through the JUnit Platform Launcher with their own settings (a nested {@link SuiteRun} against
- * its own target), quietly and without writing report files; returns what the nested run recorded.
+ * Runs suite classes through {@link ConformanceRunner} with their own settings (a nested run against its own
+ * target), quietly and without writing report files; returns what the nested run recorded.
  */
 record NestedRun(TestExecutionSummary summary, Map<String, Recorder.RuleStats> rules, long requests, long millis) {
-
-  static final String PROPERTIES = "com.aurouslabs.toolkit.conformance.properties.";
 
   static NestedRun of(Map<String, String> settings, List<String> classes) {
     Map<String, String> params = new LinkedHashMap<>();
@@ -33,17 +23,9 @@ record NestedRun(TestExecutionSummary summary, Map<String, Recorder.RuleStats> r
     params.put("jqwik.reporting.usejunitplatform", "true");
     params.put("junit.platform.output.capture.stdout", "true");
     params.putAll(settings);
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(classes.stream().map(c -> selectClass(c.contains(".") ? c : PROPERTIES + c)).toList())
-        .configurationParameters(params)
-        .build();
-    Launcher launcher = LauncherFactory.create();
-    SummaryGeneratingListener summary = new SummaryGeneratingListener();
     long t0 = System.nanoTime();
-    launcher.execute(request, summary);
-    SuiteRun nested = SuiteRuns.lastFinished();
-    return new NestedRun(summary.getSummary(), nested.recorder().snapshot(), nested.requestsUsed(),
-        (System.nanoTime() - t0) / 1_000_000);
+    ConformanceRunner.RunOutcome outcome = ConformanceRunner.run(params, ConformanceRunner.Listener.NONE, classes);
+    return new NestedRun(outcome.summary(), outcome.rules(), outcome.requests(), (System.nanoTime() - t0) / 1_000_000);
   }
 
   List<String> withResult(Result result) {

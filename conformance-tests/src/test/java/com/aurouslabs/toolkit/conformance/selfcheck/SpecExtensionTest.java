@@ -67,13 +67,13 @@ class SpecExtensionTest {
     Path spec = extendedSpec(Path.of("target", "spec-extension"));
     NestedRun n = NestedRun.of(Map.of(Setting.SPEC.property(), spec.toString()),
         List.of("SchemaProperties", "BodyProperties", "CombinationProperties", "PricingProperties",
-            "com.aurouslabs.toolkit.conformance.budget.BudgetModeTest"));
+            "com.aurouslabs.toolkit.conformance.budget.BudgetPlanRun"));
     System.out.printf("%nSpec extension check: added %s to EstimateRequest and widened count to [1, %d]; %d "
         + "requests, %d ms; rules checked for the added properties: %s%n", ADDED.keySet(), WIDER_COUNT, n.requests(), n.millis(), n.rules().keySet().stream()
         .filter(id -> id.startsWith(RuleCatalog.SCHEMA_PREFIX)).toList());
     assertThat(n.failedRules()).as("rules failing against the mock on the extended spec:\n" + n.describe()).isEmpty();
-    if (com.aurouslabs.toolkit.conformance.config.Target.profile(Conformance.run().settings())
-        == com.aurouslabs.toolkit.mock.Profile.DEFAULT) {
+    if (Conformance.run().settings().get(Setting.MOCK_PROFILE).map(com.aurouslabs.toolkit.mock.Profile::parse)
+        .orElse(com.aurouslabs.toolkit.mock.Profile.DEFAULT) == com.aurouslabs.toolkit.mock.Profile.DEFAULT) {
       // the default profile implements every decision; the alternative one warns where it reads the docs otherwise
       assertThat(n.warnedRules()).as("warnings against the mock on the extended spec:\n" + n.describe()).isEmpty();
     }
