@@ -3,13 +3,8 @@ package com.aurouslabs.toolkit.conformance.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aurouslabs.toolkit.conformance.arbitraries.References;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.aurouslabs.toolkit.openapi.SsrfCorpus;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,12 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The oracle's host reading follows the catalog text of REF-URL-HOST-BLOCKED / REF-URL-HOST-UNLISTED /
  * REF-URL-NO-USERINFO and WHATWG URL parsing, agrees with the generators' tables, and (cross-check only) gives the verdicts of the mock-server's
- * SSRF corpus. The corpus is read as a file; the mock's classes are never called.
+ * SSRF corpus of the openapi artifact (contract data); the mock's classes are never called.
  */
 class HostClassifierTest {
-
-  /** Relative to this module's directory (the test JVM's working directory). */
-  private static final Path CORPUS = Path.of("..", "mock-server", "src", "test", "resources", "ssrf");
 
   @ParameterizedTest(name = "{0} -> {1} userinfo={2}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -119,8 +111,8 @@ class HostClassifierTest {
   }
 
   @Test
-  void mock_corpus_blocked_urls_are_listed_or_carry_userinfo() throws IOException {
-    List<String> urls = corpus("blocked-urls.txt");
+  void ssrf_corpus_blocked_urls_are_listed_or_carry_userinfo() {
+    List<String> urls = SsrfCorpus.bundled().blocked();
     assertThat(urls).allSatisfy(u -> {
       assertThat(HostClassifier.isBlocked(u) || HostClassifier.hasUserInfo(u)).as("blocked or userinfo: " + u)
           .isTrue();
@@ -129,27 +121,18 @@ class HostClassifierTest {
   }
 
   @Test
-  void mock_corpus_unlisted_urls_are_unlisted() throws IOException {
-    assertThat(corpus("unlisted-urls.txt")).allSatisfy(u -> assertThat(HostClassifier.listing(u)).as(u)
+  void ssrf_corpus_unlisted_urls_are_unlisted() {
+    assertThat(SsrfCorpus.bundled().unlisted()).allSatisfy(u -> assertThat(HostClassifier.listing(u)).as(u)
         .isEqualTo(HostClassifier.Listing.UNLISTED));
   }
 
   @Test
-  void mock_corpus_allowed_urls_are_neither_blocked_nor_userinfo() throws IOException {
-    List<String> urls = corpus("allowed-urls.txt");
+  void ssrf_corpus_allowed_urls_are_neither_blocked_nor_userinfo() {
+    List<String> urls = SsrfCorpus.bundled().allowed();
     assertThat(urls).allSatisfy(u -> {
       assertThat(HostClassifier.isBlocked(u)).as("blocked: " + u).isFalse();
       assertThat(HostClassifier.hasUserInfo(u)).as("userinfo: " + u).isFalse();
     });
   }
 
-  /** The corpus lines (comments and blank lines dropped); skips the test when the mock's corpus is absent. */
-  private static List<String> corpus(String name) throws IOException {
-    Path file = CORPUS.resolve(name);
-    Assumptions.assumeTrue(Files.isRegularFile(file), () -> "cross-check skipped: the mock-server SSRF corpus "
-        + file.toAbsolutePath().normalize() + " is absent (this module is built outside the full checkout)");
-    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-    }
-  }
 }
