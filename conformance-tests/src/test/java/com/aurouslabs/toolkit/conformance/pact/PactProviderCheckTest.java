@@ -117,6 +117,23 @@ class PactProviderCheckTest {
     }
   }
 
+  /** The README's "Pacts" snippet, as written there (a provider team's JUnit test). */
+  @Test
+  void the_readme_example_verifies_the_bundled_pacts() {
+    String providerUrl = mock.baseUrl();
+    String apiKey = PactNames.EXAMPLE_KEY; // README: System.getenv("AUROUS_API_KEY")
+    // --- README snippet start
+    List<PactProviderCheck.InteractionResult> results = PactProviderCheck.builder()
+        .baseUrl(providerUrl)                                          // your provider, e.g. a test deployment
+        .apiKey(apiKey)                                                // injected as ${apiKey}, never printed
+        .stateValue("notReadyCharacterId", "char_01JDSYNTHW8JDG7FJ1BBXDK4A0") // optional: else that one is SKIPPED
+        .build()
+        .verifyBundled();                                              // or .verifyDirectory(Path.of("pacts"))
+    assertThat(results).noneMatch(r -> r.status() == PactProviderCheck.Status.FAILED);
+    // --- README snippet end
+    assertThat(results).filteredOn(r -> r.status() == Status.PASSED).hasSize(5);
+  }
+
   @Test
   void a_missing_url_or_key_is_one_line_naming_the_fix() {
     assertThatThrownBy(() -> PactProviderCheck.builder().apiKey(PactNames.EXAMPLE_KEY).build())
