@@ -41,7 +41,13 @@ public final class BundledPacts {
   public static List<Pact> load(ClassLoader loader) {
     URL dir = loader.getResource(RESOURCE_DIR);
     if (dir == null) {
-      return List.of();
+      // a jar without directory entries (as some shaded jars are): the pact this module writes, by pact-jvm's
+      // file naming <consumer>-<provider>.json
+      try (InputStream in = loader.getResourceAsStream(RESOURCE_DIR + "/" + CONSUMER + "-" + PROVIDER + ".json")) {
+        return in == null ? List.of() : List.of(DefaultPactReader.INSTANCE.loadPact(in));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the bundled pact: " + e.getMessage(), e);
+      }
     }
     try {
       if ("jar".equals(dir.getProtocol())) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,5 +57,21 @@ class PackagedPactsTest {
       });
     }
     assertThat(new File(JAR.toFile().getParentFile(), "classes/" + DIR)).as("copied at prepare-package").isDirectory();
+  }
+
+  @Test
+  void the_bundled_pact_loads_from_a_jar_without_directory_entries_as_shaded_jars_may_be() throws Exception {
+    Path jar = WRITTEN.resolveSibling("pacts-without-directory-entries.jar");
+    String name = BundledPacts.CONSUMER + "-" + BundledPacts.PROVIDER + ".json";
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry(BundledPacts.RESOURCE_DIR + "/" + name)); // no "META-INF/..." folder entries
+      out.write(Files.readAllBytes(WRITTEN.resolve(name)));
+      out.closeEntry();
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      assertThat(loader.getResource(BundledPacts.RESOURCE_DIR)).as("no directory entry").isNull();
+      assertThat(BundledPacts.load(loader)).singleElement()
+          .satisfies(p -> assertThat(p.getInteractions()).hasSizeGreaterThanOrEqualTo(6));
+    }
   }
 }
