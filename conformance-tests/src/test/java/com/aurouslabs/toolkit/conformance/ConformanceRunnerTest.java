@@ -21,10 +21,16 @@ class ConformanceRunnerTest {
   @Test
   void only_runs_the_checks_claiming_the_named_rules_and_reports_progress_and_files() throws Exception {
     List<String> finished = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
     Path dir = Path.of("target", "runner-only");
     RunOutcome outcome = ConformanceRunner.run(Map.of("aurous.only", "DIM-RANGE,PROMPT-REQUIRED",
         "aurous.tries", "20", "aurous.seed", "2026051501", "aurous.quiet", "true", "aurous.report.dir", dir.toString(), "aurous.report.part", "run"),
         new ConformanceRunner.Listener() {
+          @Override
+          public void requestSent(long requestsSoFar) {
+            sent.set(requestsSoFar);
+          }
+
           @Override
           public void checkFinished(String family, String name, List<String> rules, String status, String reason,
               long requestsSoFar) {
@@ -41,7 +47,7 @@ class ConformanceRunnerTest {
     assertThat(outcome.result("LORA-MODE")).as("a rule no selected check claims").isEmpty();
     assertThat(finished).isNotEmpty().allSatisfy(f -> assertThat(f).containsAnyOf("DIM-RANGE", "PROMPT-REQUIRED",
         "BudgetPlanRun"));
-    assertThat(outcome.requests()).isPositive();
+    assertThat(outcome.requests()).isPositive().isEqualTo(sent.get());
     assertThat(outcome.report()).contains(dir.resolve("conformance-report.json"));
     assertThat(Files.readString(dir.resolve("conformance-report.json"))).contains("\"DIM-RANGE\"");
     assertThat(dir.resolve("conformance-report.md")).exists();
