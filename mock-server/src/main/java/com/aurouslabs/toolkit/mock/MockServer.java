@@ -17,14 +17,18 @@ import com.aurouslabs.toolkit.mock.profile.ProfileDifferences;
 import com.aurouslabs.toolkit.mock.reading.Catalog;
 import com.aurouslabs.toolkit.mock.reading.Readings;
 import com.aurouslabs.toolkit.mock.validation.SpecDocument;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -196,8 +200,10 @@ public final class MockServer implements AutoCloseable {
     }
 
     /**
-     * One HttpServer per event loop on one port (Vert.x shares a fixed port between them). Port 0 is first turned
-     * into a free port, retried if another process takes it between the probe and the bind.
+     * One HttpServer per event loop on one port (Vert.x shares a fixed port between them), each created in its own
+     * verticle instance so that each gets its own event loop. (Created from one outside thread they would all share
+     * that thread's one event-loop context, since Vert.x 4.5, and the other loops would stay idle.) Port 0 is first
+     * turned into a free port, retried if another process takes it between the probe and the bind.
      */
     private static List<HttpServer> listen(Vertx vertx, MockHttpHandler handler, Handler<HttpServerRequest> requests,
                                            MockOptions options, int loops) {
@@ -205,34 +211,37 @@ public final class MockServer implements AutoCloseable {
         RuntimeException last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
             int port = options.port() == 0 ? freePort(options.host()) : options.port();
-            List<HttpServer> servers = new ArrayList<>();
+            List<HttpServer> servers = Collections.synchronizedList(new ArrayList<>());
+            HttpServerOptions serverOptions = new HttpServerOptions()
+                    .setHost(options.host())
+                    .setPort(port)
+                    .setTcpNoDelay(true)
+                    // A stalled upload or an idle socket is closed; always longer than the X-Mock-Force timeout
+                    // hold and the latency (MockOptions.effectiveIdleTimeout).
+                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, options.effectiveIdleTimeout().toMillis()))
+                    .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                    // No h2c upgrade (the mock speaks HTTP/1.x): the connection then exists before the first
+                    // request is decoded, so the version guard sees it.
+                    .setHttp2ClearTextEnabled(false)
+                    .setCompressionSupported(false);
             try {
-                for (int i = 0; i < loops; i++) {
-                    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-                                    .setHost(options.host())
-                                    .setPort(port)
-                                    .setTcpNoDelay(true)
-                                    // A stalled upload or an idle socket is closed; always longer than the
-                                    // X-Mock-Force timeout hold and the latency (MockOptions.effectiveIdleTimeout).
-                                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE,
-                                            options.effectiveIdleTimeout().toMillis()))
-                                    .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                                    // No h2c upgrade (the mock speaks HTTP/1.x): the connection then exists
-                                    // before the first request is decoded, so the version guard sees it.
-                                    .setHttp2ClearTextEnabled(false)
-                                    .setCompressionSupported(false))
-                            .connectionHandler(handler::guardVersions)
-                            .requestHandler(requests)
-                            .invalidRequestHandler(handler::invalidRequest);
-                    await(server.listen());
-                    servers.add(server);
-                }
-                return servers;
+                // A failed instance undeploys the others, which closes their servers.
+                await(vertx.deployVerticle(() -> new AbstractVerticle() {
+                    @Override
+                    public void start(Promise<Void> started) {
+                        vertx.createHttpServer(serverOptions)
+                                .connectionHandler(handler::guardVersions)
+                                .requestHandler(requests)
+                                .invalidRequestHandler(handler::invalidRequest)
+                                .listen()
+                                .onSuccess(servers::add)
+                                .<Void>mapEmpty()
+                                .onComplete(started);
+                    }
+                }, new DeploymentOptions().setInstances(loops)));
+                return List.copyOf(servers);
             } catch (RuntimeException e) {
                 last = e;
-                for (HttpServer s : servers) {
-                    s.close();
-                }
             }
         }
         throw last;
