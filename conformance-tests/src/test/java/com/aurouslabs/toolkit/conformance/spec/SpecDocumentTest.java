@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.aurouslabs.toolkit.openapi.EstimateSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,22 @@ class SpecDocumentTest {
     assertThat(spec.snapMultiple()).isEqualTo(32);
     assertThat(spec.requestIdPattern().matcher("req_01HZX3W5Q8V2M9K7T6R4N1P0AB").matches()).isTrue();
     assertThat(spec.versions()).contains(spec.defaultVersion());
+  }
+
+  @Test
+  void no_suite_class_but_the_fixtures_file_reader_parses_yaml() throws Exception {
+    // estimate.yaml and rules.yaml are read by the openapi artifact only; the suite's one YAML file is --fixtures
+    List<String> readers;
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      readers = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+        try {
+          return Files.readString(f).contains("YAMLFactory");
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).map(f -> f.getFileName().toString()).toList();
+    }
+    assertThat(readers).containsExactly("FixtureSettings.java");
   }
 
   @Test
