@@ -1,28 +1,22 @@
 package com.aurouslabs.toolkit.conformance.spec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import com.aurouslabs.toolkit.openapi.Outcome;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rule catalog ({@code openapi/rules.yaml}), read with Jackson YAML (keys the suite does not use are ignored).
- * Besides the catalog's rules it answers for schema rules of the spec that no catalog rule names ({@link
- * #schemaRuleId}): a constraint of a property the spec gained after the catalog was written.
+ * The rule catalog ({@code openapi/rules.yaml}) as the suite reads it: a view over the openapi artifact's {@link
+ * com.aurouslabs.toolkit.openapi.RuleCatalog}, which alone parses the file. Besides the catalog's rules it answers
+ * for schema rules of the spec that no catalog rule names ({@link #schemaRuleId}): a constraint of a property the
+ * spec gained after the catalog was written.
  */
 public final class RuleCatalog {
 
-  public static final String RESOURCE = "openapi/rules.yaml";
+  public static final String RESOURCE = com.aurouslabs.toolkit.openapi.RuleCatalog.RESOURCE;
   /** Prefix of the IDs of spec constraints that no catalog rule names, e.g. {@code SPEC:quality/maximum}. */
   public static final String SCHEMA_PREFIX = "SPEC:";
 
@@ -38,50 +32,30 @@ public final class RuleCatalog {
     this.alternativeOrder = alternativeOrder;
   }
 
-  /** The catalog on the test classpath (dependency com.aurouslabs.toolkit:openapi). */
+  /** The catalog in the openapi jar ({@link com.aurouslabs.toolkit.openapi.RuleCatalog#bundled()}). */
   public static RuleCatalog classpath() {
-    try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the test classpath (dependency com.aurouslabs.toolkit:openapi)");
-      }
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-      Map<String, Rule> rules = new LinkedHashMap<>();
-      for (JsonNode r : root.path("rules")) {
-        JsonNode o = r.path("outcome");
-        Set<String> documented = new LinkedHashSet<>();
-        o.path("documented").forEach(d -> documented.add(d.asText()));
-        Rule rule = new Rule(r.path("id").asText(), r.path("family").asText(),
-            Rule.Tier.valueOf(r.path("tier").asText().toUpperCase(Locale.ROOT)),
-            r.path("security").asBoolean(false), r.path("rule").asText(),
-            o.has("status") && !o.get("status").isNull() ? o.get("status").asInt() : null, text(o, "type"),
-            text(o, "code"), text(o, "param"), Set.copyOf(documented), text(r, "decision"), alternative(r, o));
-        rules.put(rule.id(), rule);
-      }
-      JsonNode order = root.path("evaluation_order");
-      return new RuleCatalog(rules, root.path("doc_url_base").asText(), order.has("alternative")
-          && !order.path("alternative").equals(order.path("decision")));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+    return of(com.aurouslabs.toolkit.openapi.RuleCatalog.bundled());
   }
 
-  /** The rule's outcome under its catalog alternative: the parts the alternative names replace the rule's. */
-  private static Rule.Alternative alternative(JsonNode r, JsonNode o) {
-    JsonNode alt = r.path("alternative");
-    if (!alt.isObject() || alt.has("none")) {
-      return null;
+  /** The suite's view of a catalog the openapi artifact read. */
+  public static RuleCatalog of(com.aurouslabs.toolkit.openapi.RuleCatalog catalog) {
+    Map<String, Rule> rules = new LinkedHashMap<>();
+    for (com.aurouslabs.toolkit.openapi.Rule r : catalog.rules()) {
+      rules.putIfAbsent(r.id(), rule(r));
     }
-    JsonNode a = alt.path("outcome");
-    Integer status = a.has("status") ? (a.get("status").isNull() ? null : a.get("status").asInt())
-        : o.has("status") && !o.get("status").isNull() ? o.get("status").asInt() : null;
-    return new Rule.Alternative(text(alt, "text"), status, a.has("type") ? text(a, "type") : text(o, "type"),
-        a.has("code") ? text(a, "code") : text(o, "code"), a.has("param") ? text(a, "param") : text(o, "param"),
-        a.has("param"), alt.has("choices") || alt.has("schema"));
+    return new RuleCatalog(rules, catalog.docUrlBase(),
+        !catalog.alternativeEvaluationOrder().equals(catalog.evaluationOrder()));
   }
 
-  private static String text(JsonNode o, String field) {
-    JsonNode n = o.path(field);
-    return n.isMissingNode() || n.isNull() ? null : n.asText();
+  private static Rule rule(com.aurouslabs.toolkit.openapi.Rule r) {
+    Outcome o = r.outcome() == null ? new Outcome(null, null, null, null, null, null, List.of()) : r.outcome();
+    Rule.Alternative alternative = r.alternativeIfAny().filter(a -> !a.isNone()).map(a -> {
+      Outcome alt = a.applyTo(o);
+      return new Rule.Alternative(a.text(), alt.status(), alt.type(), alt.code(), alt.param(), a.setsPart("param"),
+          a.changesCondition());
+    }).orElse(null);
+    return new Rule(r.id(), r.family(), r.isDocumented() ? Rule.Tier.DOCUMENTED : Rule.Tier.INFERRED, r.security(),
+        r.text(), o.status(), o.type(), o.code(), o.param(), Set.copyOf(o.documented()), r.decision(), alternative);
   }
 
   /** A catalog rule, or the synthesized rule of a spec constraint ({@link #SCHEMA_PREFIX}). */

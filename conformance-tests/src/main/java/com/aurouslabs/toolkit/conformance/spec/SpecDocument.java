@@ -1,19 +1,19 @@
 package com.aurouslabs.toolkit.conformance.spec;
 
+import com.aurouslabs.toolkit.openapi.ContractException;
+import com.aurouslabs.toolkit.openapi.EstimateSpec;
+import com.aurouslabs.toolkit.openapi.RequestSchema;
+import com.aurouslabs.toolkit.openapi.ResponseSpec;
+import com.aurouslabs.toolkit.openapi.SchemaProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,132 +21,123 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The OpenAPI document ({@code openapi/estimate.yaml} from the openapi jar, or the file AUROUS_SPEC names), read at
- * run time with Jackson YAML. The oracle and the generators take every field, type, bound, enum, pattern and
- * {@code maxItems} from here, so a compatible spec edit (a new optional field, a moved bound) needs no Java change.
- * Which catalog rule a schema keyword of a property belongs to is read from the rule IDs the property's
- * description cites ({@link #citedRules}). Immutable; one instance per run.
+ * The OpenAPI document ({@code openapi/estimate.yaml} from the openapi jar, or the file AUROUS_SPEC names) as the
+ * suite reads it: a view over the openapi artifact's {@link EstimateSpec}, which alone parses the document. The
+ * oracle and the generators take every field, type, bound, enum, pattern and {@code maxItems} from here, so a
+ * compatible spec edit (a new optional field, a moved bound) needs no Java change. Which catalog rule a schema
+ * keyword of a property belongs to is read from the rule IDs the property's description cites ({@link
+ * #citedRules}). Immutable; one instance per run.
  */
 public final class SpecDocument {
 
-  public static final String RESOURCE = "openapi/estimate.yaml";
-  public static final String PATH = "/v1/images/estimate";
+  public static final String RESOURCE = EstimateSpec.RESOURCE;
+  public static final String PATH = EstimateSpec.PATH;
 
-  private static final Pattern CITATION = Pattern.compile("\\(([^()]*)\\)");
-  private static final Pattern RULE_ID = Pattern.compile("\\b[A-Z]+(?:-[A-Z0-9]+)+\\b");
+  private static final Pattern MULTIPLE = Pattern.compile("multiple of (\\d+)");
 
-  private final JsonNode root;
-  private final JsonNode request;
-  private final JsonNode requestProperties;
-  private final String text;
-  private final String source;
+  private final EstimateSpec spec;
+  private final RequestSchema request;
+  /** Each property's schema ($ref inlined), copied once from the reader: the JSON view callers read keywords of. */
+  private final Map<String, JsonNode> schemas = new LinkedHashMap<>();
+  private final Map<String, JsonNode> itemSchemas = new LinkedHashMap<>();
+  private final Pattern versionPattern;
+  private final Pattern requestIdPattern;
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
-  private SpecDocument(String text, String source) {
-    this.text = text;
-    this.source = source;
-    try {
-      this.root = new ObjectMapper(new YAMLFactory()).readTree(text);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot parse the OpenAPI document " + source + ": " + e.getMessage(), e);
+  private SpecDocument(EstimateSpec spec) {
+    this.spec = spec;
+    this.request = spec.request();
+    for (SchemaProperty p : request.properties()) {
+      schemas.put(p.name(), p.schema());
+      itemSchemas.put(p.name(), p.items() == null ? MissingNode.getInstance() : p.items().schema());
     }
-    this.request = resolve(root.at("/components/schemas/EstimateRequest"));
-    this.requestProperties = request.path("properties");
-    if (requestProperties.isMissingNode()) {
-      throw new IllegalStateException(source + " has no components.schemas.EstimateRequest.properties");
-    }
+    this.versionPattern = Pattern.compile(Objects.toString(spec.versionHeader().pattern(), ""));
+    this.requestIdPattern = Pattern.compile(spec.responseHeader("Aurous-Request-Id")
+        .map(ResponseSpec.Header::schema).map(SchemaProperty::pattern).orElse(""));
   }
 
-  /** The document on the test classpath (dependency com.aurouslabs.toolkit:openapi). */
+  /** The document in the openapi jar ({@link EstimateSpec#bundled()}). */
   public static SpecDocument classpath() {
-    try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the test classpath (dependency com.aurouslabs.toolkit:openapi)");
-      }
-      return new SpecDocument(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + RESOURCE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+    return new SpecDocument(EstimateSpec.bundled());
   }
 
   /** A document from a file (AUROUS_SPEC): a newer or extended contract, checked without rebuilding. */
   public static SpecDocument file(Path file) {
     try {
-      return new SpecDocument(Files.readString(file), file.toAbsolutePath().toString());
-    } catch (IOException e) {
-      throw new IllegalStateException("AUROUS_SPEC names " + file + ", which cannot be read (" + e.getMessage()
-          + "): set AUROUS_SPEC to an OpenAPI YAML file, or unset it to use the built-in estimate.yaml", e);
+      return new SpecDocument(EstimateSpec.load(file.toAbsolutePath()));
+    } catch (ContractException e) {
+      throw new IllegalStateException("AUROUS_SPEC names " + file + ", which " + e.problem() + ": set AUROUS_SPEC "
+          + "to an OpenAPI YAML file of the estimate operation, or unset it to use the built-in estimate.yaml", e);
     }
+  }
+
+  /** The openapi artifact's reading of the document. */
+  public EstimateSpec estimate() {
+    return spec;
   }
 
   /** The spec as text, for the interaction validator. */
   public String text() {
-    return text;
+    return spec.text();
   }
 
   /** Where it was read from ({@code classpath:openapi/estimate.yaml} or a file path). */
   public String source() {
-    return source;
+    return spec.source();
   }
 
-  public JsonNode root() {
-    return root;
-  }
-
-  private JsonNode resolve(JsonNode n) {
-    JsonNode cur = n;
-    for (int i = 0; i < 16 && cur.has("$ref"); i++) {
-      cur = root.at(cur.get("$ref").asText().substring(1));
+  /** The request property as the reader gives it. */
+  public SchemaProperty schemaProperty(String field) {
+    if (!request.has(field)) {
+      throw new IllegalStateException("EstimateRequest has no property " + field);
     }
-    return cur;
+    return request.property(field);
   }
 
   /** A request property's schema, {@code $ref} resolved. */
   public JsonNode property(String field) {
-    JsonNode p = requestProperties.path(field);
-    if (p.isMissingNode()) {
+    JsonNode p = schemas.get(field);
+    if (p == null) {
       throw new IllegalStateException("EstimateRequest has no property " + field);
     }
-    return resolve(p);
+    return p;
   }
 
   public boolean hasProperty(String field) {
-    return requestProperties.has(field);
+    return request.has(field);
   }
 
-  /** The item schema of an array property ({@code $ref} resolved). */
+  /** The item schema of an array property ({@code $ref} resolved); a missing node when it is not an array. */
   public JsonNode items(String field) {
-    return resolve(property(field).path("items"));
+    property(field);
+    return itemSchemas.get(field);
   }
 
   /** Whether the request object allows properties it does not define ({@code additionalProperties}). */
   public boolean additionalPropertiesAllowed() {
-    JsonNode a = request.path("additionalProperties");
-    return a.isMissingNode() || !a.isBoolean() || a.asBoolean();
+    return request.additionalPropertiesAllowed();
   }
 
   /** Inclusive numeric range of a request property; a missing bound is open. */
   public Range range(String field) {
-    JsonNode p = property(field);
-    return new Range(field, p.has("minimum") ? p.get("minimum").decimalValue() : null,
-        p.has("maximum") ? p.get("maximum").decimalValue() : null, "integer".equals(p.path("type").asText()));
+    SchemaProperty p = schemaProperty(field);
+    return new Range(field, p.minimum(), p.maximum(), "integer".equals(p.type()));
   }
 
   public boolean bounded(String field) {
-    JsonNode p = property(field);
-    return p.has("minimum") || p.has("maximum");
+    return schemaProperty(field).bounded();
   }
 
   public int minLength(String field) {
-    return property(field).path("minLength").asInt(0);
+    return Objects.requireNonNullElse(schemaProperty(field).minLength(), 0);
   }
 
   public int maxLength(String field) {
-    return property(field).path("maxLength").asInt(Integer.MAX_VALUE);
+    return Objects.requireNonNullElse(schemaProperty(field).maxLength(), Integer.MAX_VALUE);
   }
 
   public int maxItems(String field) {
-    return property(field).path("maxItems").asInt(Integer.MAX_VALUE);
+    return Objects.requireNonNullElse(schemaProperty(field).maxItems(), Integer.MAX_VALUE);
   }
 
   /** The schema's {@code pattern} (ECMA syntax; the document writes dialect-neutral patterns), compiled once. */
@@ -165,41 +156,29 @@ public final class SpecDocument {
 
   /** The {@code enum} values of a property, or empty. */
   public List<String> enumValues(String field) {
-    List<String> out = new ArrayList<>();
-    property(field).path("enum").forEach(n -> {
-      if (!n.isNull()) {
-        out.add(n.asText());
-      }
-    });
-    return out;
+    return schemaProperty(field).enumValues();
   }
 
   public List<String> requestFields() {
-    List<String> out = new ArrayList<>();
-    requestProperties.fieldNames().forEachRemaining(out::add);
-    return out;
+    return request.fields();
   }
 
   public List<String> requiredFields() {
-    List<String> out = new ArrayList<>();
-    request.path("required").forEach(n -> out.add(n.asText()));
-    return out;
+    return request.required();
   }
 
   public List<String> optionalFields() {
-    List<String> required = requiredFields();
-    return requestFields().stream().filter(f -> !required.contains(f)).toList();
+    return request.optionalFields();
   }
 
   /** JSON type of a property ({@code string}, {@code integer}, {@code number}, {@code boolean}, {@code array}). */
   public String type(String field) {
-    return property(field).path("type").asText();
+    return Objects.toString(schemaProperty(field).type(), "");
   }
 
   /** The property's {@code example}, if the document gives one. */
   public Optional<JsonNode> example(String field) {
-    JsonNode e = property(field).path("example");
-    return e.isMissingNode() || e.isNull() ? Optional.empty() : Optional.of(e);
+    return schemaProperty(field).example();
   }
 
   /**
@@ -208,67 +187,48 @@ public final class SpecDocument {
    * item description's citations come first, then the array's.
    */
   public List<String> citedRules(String field, boolean item) {
-    Set<String> out = new LinkedHashSet<>();
-    if (item) {
-      cite(items(field).path("description").asText(""), out);
+    SchemaProperty p = schemaProperty(field);
+    if (!item || p.items() == null) {
+      return p.citedRules();
     }
-    cite(requestProperties.path(field).path("description").asText(""), out);
-    cite(property(field).path("description").asText(""), out);
+    Set<String> out = new LinkedHashSet<>(p.items().citedRules());
+    out.addAll(p.citedRules());
     return List.copyOf(out);
-  }
-
-  private static void cite(String text, Set<String> out) {
-    Matcher group = CITATION.matcher(text);
-    while (group.find()) {
-      Matcher id = RULE_ID.matcher(group.group(1));
-      while (id.find()) {
-        out.add(id.group());
-      }
-    }
   }
 
   /** The request properties whose description cites {@code ruleId} (e.g. DIM-RANGE -> width, height). */
   public List<String> fieldsCiting(String ruleId) {
-    return requestFields().stream().filter(f -> citedRules(f, false).contains(ruleId)).toList();
+    return request.fieldsCiting(ruleId);
   }
 
   /** Released API versions ({@code info.x-aurous-versions}), oldest first. */
   public List<String> versions() {
-    List<String> out = new ArrayList<>();
-    root.at("/info/x-aurous-versions").forEach(n -> out.add(n.asText()));
-    return out;
+    return spec.apiVersions();
   }
 
+  /** {@code info.x-aurous-default-version}, or the newest released version when the document sets none. */
   public String defaultVersion() {
-    return root.at("/info/x-aurous-default-version").asText();
+    return spec.defaultApiVersion();
   }
 
+  /** The {@code pattern} of the Aurous-Version header parameter. */
   public Pattern versionPattern() {
-    return Pattern.compile(root.at("/components/parameters/AurousVersion/schema/pattern").asText());
+    return versionPattern;
   }
 
+  /** The {@code pattern} of the Aurous-Request-Id response header. */
   public Pattern requestIdPattern() {
-    return Pattern.compile(root.at("/components/headers/AurousRequestId/schema/pattern").asText());
+    return requestIdPattern;
   }
 
   /** Documented response statuses of the operation. */
   public List<Integer> documentedStatuses() {
-    List<Integer> out = new ArrayList<>();
-    root.at("/paths/~1v1~1images~1estimate/post/responses").fieldNames()
-        .forEachRemaining(s -> out.add(Integer.parseInt(s)));
-    return out;
+    return spec.statuses();
   }
 
   /** Header names the spec requires on a response of this status. */
   public List<String> requiredResponseHeaders(int status) {
-    JsonNode r = resolve(root.at("/paths/~1v1~1images~1estimate/post/responses/" + status));
-    List<String> out = new ArrayList<>();
-    r.path("headers").fields().forEachRemaining(e -> {
-      if (resolve(e.getValue()).path("required").asBoolean(false)) {
-        out.add(e.getKey());
-      }
-    });
-    return out;
+    return spec.response(status).map(ResponseSpec::requiredHeaders).orElse(List.of());
   }
 
   /**
@@ -277,7 +237,7 @@ public final class SpecDocument {
    */
   public int snapMultiple() {
     for (String f : fieldsCiting("DIM-SNAP-32")) {
-      Matcher m = Pattern.compile("multiple of (\\d+)").matcher(property(f).path("description").asText());
+      Matcher m = MULTIPLE.matcher(Objects.toString(schemaProperty(f).description(), ""));
       if (m.find()) {
         return Integer.parseInt(m.group(1));
       }
