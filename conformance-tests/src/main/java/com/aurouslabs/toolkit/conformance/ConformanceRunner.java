@@ -63,6 +63,9 @@ public final class ConformanceRunner {
      */
     default void checkFinished(String family, String name, List<String> rules, String status, String reason,
         long requestsSoFar) {}
+
+    /** After every request that reached the target: the running count, the preflight included. */
+    default void requestSent(long requestsSoFar) {}
   }
 
   /** How a run ended, for an exit code. */
@@ -121,6 +124,7 @@ public final class ConformanceRunner {
         : classes.stream().<DiscoverySelector>map(c -> selectClass(c.contains(".") ? c
             : PROPERTIES_PACKAGE + "." + c)).toList();
     SuiteRun run = new SuiteRun(resolved, SuiteRuns.innermost().orElse(null));
+    run.onRequest(progress::requestSent);
     ConformanceListener conformance = new ConformanceListener(run);
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     Launcher launcher = LauncherFactory.create(LauncherConfig.builder()

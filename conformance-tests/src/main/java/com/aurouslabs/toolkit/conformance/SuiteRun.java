@@ -55,6 +55,7 @@ public final class SuiteRun implements AutoCloseable {
   private TargetProblem targetProblem;
   private boolean targetErrorReported;
   private int tries;
+  private java.util.function.LongConsumer requestListener = n -> {};
   private Scope scope = new Scope("(outside any property)");
 
   public SuiteRun(Settings settings) {
@@ -161,6 +162,7 @@ public final class SuiteRun implements AutoCloseable {
           throw new ConfigurationException("AUROUS_TRIES (or -Daurous.tries) must be at least 1, got " + tries);
         }
         transport = new Transport(target.baseUrl(), target.apiKey(), target.fixtures(), new Throttle(rate), budget);
+        transport.onRequest(requestListener);
         oracle = new ExpectedOutcome(spec, catalog, target.fixtures());
         preflight();
       } catch (RuntimeException e) {
@@ -232,6 +234,14 @@ public final class SuiteRun implements AutoCloseable {
   public int tries() {
     target();
     return tries;
+  }
+
+  /** Called with the running count of requests to the target (the preflight included) after each one. */
+  public synchronized void onRequest(java.util.function.LongConsumer listener) {
+    this.requestListener = listener;
+    if (transport != null) {
+      transport.onRequest(listener);
+    }
   }
 
   public boolean isTargetStarted() {

@@ -39,6 +39,7 @@ public final class Transport {
   private final AtomicLong used = new AtomicLong();
   private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures = new java.util.concurrent.atomic.AtomicInteger();
   private volatile String unusable;
+  private volatile java.util.function.LongConsumer onRequest = n -> {};
 
   public Transport(String baseUrl, String apiKey, Fixtures fixtures, Throttle throttle, long budget) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -56,6 +57,15 @@ public final class Transport {
 
   public String apiKey() {
     return apiKey;
+  }
+
+  /** Called with the running count after every request that reached the target (progress for the CLI). */
+  public void onRequest(java.util.function.LongConsumer listener) {
+    this.onRequest = listener;
+  }
+
+  private void counted() {
+    onRequest.accept(used.incrementAndGet());
   }
 
   public long requestsUsed() {
@@ -124,7 +134,7 @@ public final class Transport {
       long t0 = System.nanoTime();
       try {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        used.incrementAndGet();
+        counted();
         consecutiveFailures.set(0);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new Exchange(c, baseUrl + c.path(), r.statusCode(), r.headers().map(), r.body(), parse(r.body()), ms);
@@ -136,10 +146,10 @@ public final class Transport {
         }
         throttle.pause(1);
       } catch (HttpTimeoutException e) {
-        used.incrementAndGet();
+        counted();
         throw noAnswer("no answer within 30 s from " + baseUrl + " for " + c, e);
       } catch (IOException e) {
-        used.incrementAndGet();
+        counted();
         throw noAnswer("transport error talking to " + baseUrl + " (connection closed or reset without an "
             + "HTTP answer): " + e, e);
       } catch (InterruptedException e) {
