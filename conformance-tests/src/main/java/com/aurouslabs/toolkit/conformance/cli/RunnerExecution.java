@@ -2,7 +2,6 @@ package com.aurouslabs.toolkit.conformance.cli;
 
 import com.aurouslabs.toolkit.conformance.ConformanceRunner;
 import com.aurouslabs.toolkit.conformance.ConformanceRunner.RunOutcome;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,8 +21,7 @@ final class RunnerExecution implements SuiteExecution {
       }
 
       @Override
-      public void checkFinished(String f, String name, List<String> rules, String status, String reason,
-          long requestsSoFar) {
+      public void requestSent(long requestsSoFar) {
         requests = requestsSoFar;
         progress.progress(family, requests);
       }
