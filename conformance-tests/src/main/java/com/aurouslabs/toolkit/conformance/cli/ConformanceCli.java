@@ -183,7 +183,9 @@ public final class ConformanceCli implements Callable<Integer> {
       String why = redaction.apply(oneLine(result.unreachable().get()));
       err.println("estimate-conformance: " + why);
       out.println("Conformance: NOT RUN, the target could not be used: " + why);
-      renderReports(redaction, elapsed).ifPresent(r -> printReports());
+      if (Files.isRegularFile(reportDir.resolve(ReportFormats.JSON_FILE))) {
+        renderReports(redaction, elapsed).ifPresent(r -> printReports());
+      }
       return UNREACHABLE;
     }
     var report = renderReports(redaction, elapsed);
@@ -283,6 +285,14 @@ public final class ConformanceCli implements Callable<Integer> {
       throw new ConfigurationException("--report-dir " + dir + " is not writable: give a writable directory");
     }
     reportDir = dir;
+    try {
+      for (Path stale : ReportFormats.files(dir)) {
+        Files.delete(stale); // reports of an earlier run would pass for this one's
+      }
+    } catch (IOException e) {
+      throw new ConfigurationException("--report-dir " + dir + ": cannot remove the reports of an earlier run ("
+          + e.getClass().getSimpleName() + "): give a writable directory");
+    }
     s.put("aurous.report.dir", dir.toString());
     return s;
   }
