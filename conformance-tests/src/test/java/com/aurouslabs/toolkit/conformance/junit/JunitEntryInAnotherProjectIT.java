@@ -41,9 +41,10 @@ import org.w3c.dom.NodeList;
  *
  * <p>"Installed" without writing to the user's local repository: the project's local repository is target/it/repo,
  * holding this module's jar and pom and the reactor artifacts it needs (copied by maven-dependency-plugin in
- * pre-integration-test); its settings file sends every other request to the outer build's local repository as a
- * {@code file:} mirror, so the nested build never reaches the network, online or offline. The plugin versions it
- * pins are the ones this build's parent pom uses, so they are in that repository.
+ * pre-integration-test); its settings file puts the outer build's local repository first, as a {@code file:}
+ * repository, so only what the outer build never resolved is fetched; offline, the nested build is offline too and
+ * a missing artifact skips the test with one line. The plugin versions it pins are the ones this build's parent pom
+ * uses, so they are in that repository.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JunitEntryInAnotherProjectIT {
