@@ -8,6 +8,8 @@ import com.aurouslabs.toolkit.conformance.check.Result;
 import com.aurouslabs.toolkit.conformance.config.Settings;
 import com.aurouslabs.toolkit.conformance.jqwik.Rules;
 import com.aurouslabs.toolkit.conformance.report.Recorder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +115,13 @@ public final class ConformanceRunner {
     Map<String, String> params = new LinkedHashMap<>();
     Path reportDir = Path.of(settings.getOrDefault("aurous.report.dir", "target"));
     params.put("jqwik.database", reportDir.resolve(".jqwik-database").toString());
+    try {
+      // jqwik writes its database there before any report: a directory that does not exist yet (a fresh project's
+      // target/aurous-conformance) made it log a stack trace and fail its engine
+      Files.createDirectories(reportDir);
+    } catch (IOException e) {
+      // left to the report writer, which names the directory it cannot write
+    }
     params.put("jqwik.reporting.onlyfailures", "true");
     params.put("jqwik.reporting.usejunitplatform", "true");
     params.put("jqwik.failures.after.default", "SAMPLE_FIRST");
