@@ -1,6 +1,9 @@
 package com.aurouslabs.toolkit.conformance.cli;
 
 import com.aurouslabs.toolkit.conformance.cli.SuiteExecution.ConfigurationException;
+import com.aurouslabs.toolkit.conformance.config.Setting;
+import com.aurouslabs.toolkit.conformance.pact.PactProviderCheck.InteractionResult;
+import com.aurouslabs.toolkit.conformance.pact.PactProviderCheck.Status;
 import com.aurouslabs.toolkit.conformance.report.KeyRedaction;
 import com.aurouslabs.toolkit.conformance.report.ReportData;
 import com.aurouslabs.toolkit.conformance.report.ReportData.RuleEntry;
@@ -15,10 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -117,10 +122,20 @@ public final class ConformanceCli implements Callable<Integer> {
   private final boolean terminal;
   private final LongSupplier nanoTime;
   private final Supplier<RuleCatalog> catalog;
+  private final PactCheck pactCheck;
+  /** Where {@code --pacts} reads pact files; empty = the pacts shipped in this jar. Set by {@link #settings}. */
+  private Optional<Path> pactDir = Optional.empty();
 
   /** {@code catalog}: read only when needed (--only), so --help, --version and usage errors stay fast. */
   public ConformanceCli(SuiteExecution execution, UnaryOperator<String> env, PrintStream out, PrintStream err,
       boolean terminal, LongSupplier nanoTime, Supplier<RuleCatalog> catalog) {
+    this(execution, env, out, err, terminal, nanoTime, catalog, PactCheck.pactJvm());
+  }
+
+  /** As above, with the verifier {@code --pacts} uses. */
+  public ConformanceCli(SuiteExecution execution, UnaryOperator<String> env, PrintStream out, PrintStream err,
+      boolean terminal, LongSupplier nanoTime, Supplier<RuleCatalog> catalog, PactCheck pactCheck) {
+    this.pactCheck = pactCheck;
     this.execution = execution;
     this.env = env;
     this.out = out;
@@ -194,7 +209,44 @@ public final class ConformanceCli implements Callable<Integer> {
     }
     int code = exitCode(report.get(), result);
     printSummary(report.get(), result, elapsed, code, redaction);
+    if (pacts != null) {
+      code = Math.max(code, verifyPacts(settings, redaction));
+    }
     return code;
+  }
+
+  /**
+   * {@code --pacts}: the target against the consumer pacts, after the suite (its preflight has shown the target
+   * usable). One line per interaction that did not pass; exit 1 if one failed. The key reaches only the requests.
+   */
+  private int verifyPacts(Map<String, String> settings, KeyRedaction redaction) {
+    Map<String, String> stateValues = new LinkedHashMap<>();
+    Optional.ofNullable(settings.get(Setting.NOT_READY_CHARACTER_ID.property()))
+        .map(v -> v.split(",")[0].strip()).filter(v -> !v.isEmpty())
+        .ifPresent(v -> stateValues.put("notReadyCharacterId", v));
+    String source = pactDir.map(Path::toString).orElse("the pacts shipped in this jar");
+    List<InteractionResult> results;
+    try {
+      results = pactCheck.verify(settings.get("aurous.base.url"), settings.get("aurous.api.key"), stateValues,
+          pactDir);
+    } catch (RuntimeException e) {
+      out.println("Pact verification (" + source + ") could not run: " + redaction.apply(oneLine(e.getMessage())));
+      return FAILED;
+    }
+    Map<Status, Long> counts = new EnumMap<>(Status.class);
+    results.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+    boolean failed = counts.getOrDefault(Status.FAILED, 0L) > 0;
+    out.printf(Locale.ROOT, "Pact verification %s (%s): %d passed, %d failed, %d skipped%n",
+        failed ? "FAILED" : "PASSED", source,
+        counts.getOrDefault(Status.PASSED, 0L), counts.getOrDefault(Status.FAILED, 0L),
+        counts.getOrDefault(Status.SKIPPED, 0L));
+    for (var r : results) {
+      if (r.status() != Status.PASSED) {
+        String why = r.messages().isEmpty() ? "" : ": " + cut(redaction.apply(oneLine(r.messages().get(0))), 200);
+        out.println("  " + r.status() + " pact interaction '" + r.description() + "'" + why);
+      }
+    }
+    return failed ? FAILED : PASSED;
   }
 
   /** 1 if any rule failed or the run could not complete; 0 otherwise (warnings, skips allowed). */
@@ -271,8 +323,15 @@ public final class ConformanceCli implements Callable<Integer> {
       s.put("aurous.seed", seed.toString());
     }
     if (pacts != null) {
-      throw new ConfigurationException("--pacts: verifying a provider against Pact files is not in this build of "
-          + "the CLI yet; leave --pacts out (the Maven build verifies the pacts: conformance-tests/README.md)");
+      String p = pacts.strip();
+      if (p.equals("default") || p.equals("bundled")) {
+        pactDir = Optional.empty();
+      } else if (Files.isDirectory(Path.of(p))) {
+        pactDir = Optional.of(Path.of(p).toAbsolutePath().normalize());
+      } else {
+        throw new ConfigurationException("--pacts " + p + " is not a directory: give a directory of pact files "
+            + "(*.json) or 'default' for the pacts shipped in this jar");
+      }
     }
     Path dir = reportDir.toAbsolutePath().normalize();
     try {
@@ -303,19 +362,19 @@ public final class ConformanceCli implements Callable<Integer> {
     }
   }
 
-  private java.util.Optional<ReportData> renderReports(KeyRedaction redaction, Duration elapsed) {
+  private Optional<ReportData> renderReports(KeyRedaction redaction, Duration elapsed) {
     Path json = reportDir.resolve(ReportFormats.JSON_FILE);
     if (!Files.isRegularFile(json)) {
       err.println("estimate-conformance: the suite wrote no " + json + "; no report rendered");
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
       scrub(json, redaction);
       scrub(reportDir.resolve(ReportFormats.MARKDOWN_FILE), redaction);
-      return java.util.Optional.of(ReportFormats.render(reportDir, redaction, elapsed));
+      return Optional.of(ReportFormats.render(reportDir, redaction, elapsed));
     } catch (IOException | RuntimeException e) {
       err.println("estimate-conformance: cannot render the reports in " + reportDir + ": " + oneLine(e.getMessage()));
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

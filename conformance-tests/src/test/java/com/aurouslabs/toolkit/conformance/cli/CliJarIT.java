@@ -149,11 +149,13 @@ class CliJarIT {
   }
 
   @Test
-  void against_the_clean_mock_a_budget_run_exits_0_with_four_reports_and_one_testcase_per_rule() throws Exception {
+  void against_the_clean_mock_a_budget_run_with_the_shipped_pacts_exits_0_with_four_reports_and_one_testcase_per_rule()
+      throws Exception {
     Run run = cli("clean-budget", keys(), "--base-url", cleanMock, "--budget", "--rate", "1000", "--fixtures",
-        fixturesFile().toString());
+        fixturesFile().toString(), "--pacts", "default");
     assertThat(run.exit()).as(run.stdout() + run.stderr()).isZero();
-    assertThat(run.stdout()).startsWith("Conformance PASSED: ").contains("conformance-junit.xml");
+    assertThat(run.stdout()).startsWith("Conformance PASSED: ").contains("conformance-junit.xml")
+        .contains("Pact verification PASSED (the pacts shipped in this jar): 5 passed, 0 failed, 1 skipped");
     for (String f : List.of("conformance-junit.xml", "conformance-report.json", "conformance-report.md",
         "conformance-report.html")) {
       assertThat(run.reports().resolve(f)).isRegularFile();

@@ -2,6 +2,7 @@ package com.aurouslabs.toolkit.conformance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aurouslabs.toolkit.conformance.pact.PactProviderCheck;
 import com.aurouslabs.toolkit.openapi.RuleCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,10 +33,17 @@ class ConformanceCliTest {
   final ByteArrayOutputStream out = new ByteArrayOutputStream();
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
   final AtomicLong clock = new AtomicLong();
+  final List<String> pactCalls = new ArrayList<>();
+  List<PactProviderCheck.InteractionResult> pactResults = List.of();
+  final PactCheck pactCheck = (url, key, states, pactDir) -> {
+    pactCalls.add(url + " " + states + " " + pactDir.map(Path::toString).orElse("bundled"));
+    return pactResults;
+  };
 
   int run(SuiteExecution execution, boolean terminal, String... args) {
     ConformanceCli cli = new ConformanceCli(execution, env::get, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), terminal, () -> clock.addAndGet(250_000_000L), () -> CATALOG);
+        new PrintStream(err, true, StandardCharsets.UTF_8), terminal, () -> clock.addAndGet(250_000_000L), () -> CATALOG,
+        pactCheck);
     return cli.execute(args);
   }
 
@@ -134,11 +142,42 @@ class ConformanceCliTest {
   }
 
   @Test
-  void pacts_is_refused_as_a_configuration_error_until_the_cli_verifies_pacts() {
+  void pacts_default_verifies_the_shipped_pacts_after_the_suite_and_a_failed_interaction_is_exit_1() {
+    pactResults = List.of(
+        new PactProviderCheck.InteractionResult("c", "a valid estimate", "", PactProviderCheck.Status.PASSED,
+            List.of()),
+        new PactProviderCheck.InteractionResult("c", "a not-ready character", "", PactProviderCheck.Status.FAILED,
+            List.of("status: expected 409 but was 200 (key " + KEY + ")")),
+        new PactProviderCheck.InteractionResult("c", "an empty bucket", "", PactProviderCheck.Status.SKIPPED,
+            List.of("drains the bucket")));
+    env.put("AUROUS_NOT_READY_CHARACTER_ID", "char_01JDSYNTHW8JDG7FJ1BBXDK4A0,char_01JDREVWE95DY9JBE9FZ5VPPE3");
+    assertThat(run(passing(), "--base-url", "http://127.0.0.1:9", "--pacts", "default")).isEqualTo(1);
+    assertThat(pactCalls).containsExactly(
+        "http://127.0.0.1:9 {notReadyCharacterId=char_01JDSYNTHW8JDG7FJ1BBXDK4A0} bundled");
+    assertThat(stdout()).contains("Conformance PASSED")
+        .contains("Pact verification FAILED (the pacts shipped in this jar): 1 passed, 1 failed, 1 skipped")
+        .contains("  FAILED pact interaction 'a not-ready character': status: expected 409 but was 200")
+        .contains("  SKIPPED pact interaction 'an empty bucket': drains the bucket")
+        .doesNotContain(KEY);
+  }
+
+  @Test
+  void pacts_all_passing_keeps_exit_0() {
+    pactResults = List.of(new PactProviderCheck.InteractionResult("c", "a valid estimate", "",
+        PactProviderCheck.Status.PASSED, List.of()));
+    assertThat(run(passing(), "--base-url", "http://127.0.0.1:9", "--pacts", dir.toString())).isZero();
+    assertThat(pactCalls).singleElement().asString().endsWith(" " + dir.toAbsolutePath().normalize());
+    assertThat(stdout()).contains("Pact verification PASSED (" + dir.toAbsolutePath().normalize() + "): 1 passed");
+  }
+
+  @Test
+  void pacts_naming_a_missing_directory_is_exit_2_and_nothing_runs() {
     FakeExecution fake = passing();
-    assertThat(run(fake, "--base-url", "http://127.0.0.1:9", "--pacts", "default")).isEqualTo(2);
-    assertThat(stderr()).startsWith("estimate-conformance: --pacts: ");
+    assertThat(run(fake, "--base-url", "http://127.0.0.1:9", "--pacts", dir.resolve("nope").toString()))
+        .isEqualTo(2);
+    assertThat(stderr()).startsWith("estimate-conformance: --pacts ").contains("is not a directory");
     assertThat(fake.runs).isZero();
+    assertThat(pactCalls).isEmpty();
   }
 
   @Test
