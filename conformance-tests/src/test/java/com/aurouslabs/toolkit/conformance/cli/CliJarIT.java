@@ -2,13 +2,10 @@ package com.aurouslabs.toolkit.conformance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aurouslabs.toolkit.conformance.MockJarProcesses;
 import com.aurouslabs.toolkit.openapi.Rule;
 import com.aurouslabs.toolkit.openapi.RuleCatalog;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,9 +34,8 @@ class CliJarIT {
 
   private final Path cliJar = Path.of(System.getProperty("estimate.conformance.jar",
       "target/estimate-conformance.jar"));
-  private final Path mockJar = Path.of(System.getProperty("estimate.mock.jar", "target/it/estimate-mock.jar"));
   private final Path work = Path.of("target", "it", "cli-jar-it").toAbsolutePath();
-  private final List<Process> mocks = new ArrayList<>();
+  private MockJarProcesses mocks;
   private String cleanMock;
   private String defectMock;
 
@@ -49,57 +45,17 @@ class CliJarIT {
   @BeforeAll
   void startMocks() throws Exception {
     assertThat(cliJar).as("the CLI jar (package phase)").isRegularFile();
-    assertThat(mockJar).as("the mock jar (copied in pre-integration-test)").isRegularFile();
     Files.createDirectories(work);
-    cleanMock = startMock("clean");
-    defectMock = startMock("defect", "--defect", DEFECT);
+    mocks = new MockJarProcesses(MockJarProcesses.copiedMockJar(), work);
+    cleanMock = mocks.start("clean");
+    defectMock = mocks.start("defect", "--defect", DEFECT);
   }
 
   @AfterAll
   void stopMocks() {
-    mocks.forEach(p -> {
-      p.destroy();
-      try {
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        p.destroyForcibly();
-      }
-    });
-  }
-
-  private String startMock(String name, String... extra) throws Exception {
-    int port = freePort();
-    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", mockJar.toString(), "--port", String.valueOf(port),
-        "--rate-limit", "off"));
-    cmd.addAll(List.of(extra));
-    Process p = new ProcessBuilder(cmd).redirectOutput(work.resolve("mock-" + name + ".out").toFile())
-        .redirectError(work.resolve("mock-" + name + ".err").toFile()).start();
-    mocks.add(p);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      assertThat(p.isAlive()).as("mock " + name + " exited: " + Files.readString(work.resolve("mock-" + name + ".err")))
-          .isTrue();
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-        return "http://127.0.0.1:" + port;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
+    if (mocks != null) {
+      mocks.close();
     }
-    throw new AssertionError("mock " + name + " did not listen on port " + port + " within 60 s");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** The mock's built-in fixtures as a fixtures file, the keys by env: reference. */
@@ -122,7 +78,7 @@ class CliJarIT {
 
   private Run cli(String name, Map<String, String> env, String... args) throws Exception {
     Path reports = work.resolve(name);
-    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", cliJar.toString()));
+    List<String> cmd = new ArrayList<>(List.of(MockJarProcesses.java(), "-jar", cliJar.toString()));
     cmd.addAll(List.of(args));
     if (cmd.stream().noneMatch("--report-dir"::equals)) {
       cmd.addAll(List.of("--report-dir", reports.toString()));

@@ -2,13 +2,10 @@ package com.aurouslabs.toolkit.conformance.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aurouslabs.toolkit.conformance.MockJarProcesses;
 import com.aurouslabs.toolkit.conformance.spec.RuleCatalog;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathFactory;
@@ -56,10 +52,9 @@ class JunitEntryInAnotherProjectIT {
   static final boolean OFFLINE = "offline=true".equals(System.getProperty("aurous.maven.offline"));
 
   private final String version = System.getProperty("aurous.project.version", "0.1.0-SNAPSHOT");
-  private final Path mockJar = Path.of(System.getProperty("estimate.mock.jar", "target/it/estimate-mock.jar"));
   private final Path repo = Path.of(System.getProperty("aurous.it.repo", "target/it/repo")).toAbsolutePath();
   private final Path work = Path.of("target", "it", "another-project").toAbsolutePath();
-  private final List<Process> mocks = new ArrayList<>();
+  private MockJarProcesses mocks;
   private String cleanMock;
   private String defectMock;
 
@@ -73,28 +68,20 @@ class JunitEntryInAnotherProjectIT {
 
   @BeforeAll
   void installAndStartMocks() throws Exception {
-    assertThat(mockJar).as("the mock jar (copied in pre-integration-test)").isRegularFile();
     assertThat(repo.resolve("com/aurouslabs/toolkit/openapi/" + version + "/openapi-" + version + ".jar"))
         .as("the reactor artifacts (copied in pre-integration-test)").isRegularFile();
     Files.createDirectories(work);
     installThisModule();
-    cleanMock = startMock("clean");
-    defectMock = startMock("defect", "--defect", DEFECT);
+    mocks = new MockJarProcesses(MockJarProcesses.copiedMockJar(), work);
+    cleanMock = mocks.start("clean");
+    defectMock = mocks.start("defect", "--defect", DEFECT);
   }
 
   @AfterAll
   void stopMocks() {
-    mocks.forEach(p -> {
-      p.destroy();
-      try {
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        p.destroyForcibly();
-      }
-    });
+    if (mocks != null) {
+      mocks.close();
+    }
   }
 
   /** This module's jar and pom where {@code mvn install} would put them, in the project's local repository. */
@@ -105,38 +92,6 @@ class JunitEntryInAnotherProjectIT {
     Path dir = Files.createDirectories(repo.resolve("com/aurouslabs/toolkit/conformance-tests/" + version));
     Files.copy(jar, dir.resolve("conformance-tests-" + version + ".jar"), StandardCopyOption.REPLACE_EXISTING);
     Files.copy(pom, dir.resolve("conformance-tests-" + version + ".pom"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private String startMock(String name, String... extra) throws Exception {
-    int port = freePort();
-    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", mockJar.toString(), "--port", String.valueOf(port),
-        "--rate-limit", "off"));
-    cmd.addAll(List.of(extra));
-    Path err = work.resolve("mock-" + name + ".err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(work.resolve("mock-" + name + ".out").toFile())
-        .redirectError(err.toFile()).start();
-    mocks.add(p);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      assertThat(p.isAlive()).as("mock " + name + " exited: " + Files.readString(err)).isTrue();
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-        return "http://127.0.0.1:" + port;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("mock " + name + " did not listen on port " + port + " within 60 s");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** A plugin's version in this build's parent pom (pluginManagement), a ${property} resolved from its properties. */
