@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aurouslabs.toolkit.conformance.ConformanceRunner.RunOutcome;
 import com.aurouslabs.toolkit.conformance.ConformanceRunner.Status;
 import com.aurouslabs.toolkit.conformance.check.Result;
-import com.aurouslabs.toolkit.conformance.target.RunningTarget;
+import com.aurouslabs.toolkit.conformance.spi.RunningTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package com.aurouslabs.toolkit.conformance;
 
 import com.aurouslabs.toolkit.conformance.config.Fixture;
-import com.aurouslabs.toolkit.conformance.target.EmbeddedTargetProvider;
-import com.aurouslabs.toolkit.conformance.target.EmbeddedTargetRequest;
-import com.aurouslabs.toolkit.conformance.target.RunningTarget;
+import com.aurouslabs.toolkit.conformance.spi.EmbeddedTargetProvider;
+import com.aurouslabs.toolkit.conformance.spi.EmbeddedTargetRequest;
+import com.aurouslabs.toolkit.conformance.spi.RunningTarget;
 import com.aurouslabs.toolkit.mock.MockOptions;
 import com.aurouslabs.toolkit.mock.MockServer;
 import com.aurouslabs.toolkit.mock.Profile;

@@ -18,7 +18,7 @@ import com.aurouslabs.toolkit.conformance.oracle.ReadingOutcome;
 import com.aurouslabs.toolkit.conformance.oracle.Violation;
 import com.aurouslabs.toolkit.conformance.report.Recorder;
 import com.aurouslabs.toolkit.mock.defect.Defects;
-import com.aurouslabs.toolkit.conformance.target.RunningTarget;
+import com.aurouslabs.toolkit.conformance.spi.RunningTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

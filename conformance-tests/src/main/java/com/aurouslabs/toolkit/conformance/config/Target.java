@@ -1,8 +1,8 @@
 package com.aurouslabs.toolkit.conformance.config;
 
-import com.aurouslabs.toolkit.conformance.target.EmbeddedTargetProvider;
-import com.aurouslabs.toolkit.conformance.target.EmbeddedTargetRequest;
-import com.aurouslabs.toolkit.conformance.target.RunningTarget;
+import com.aurouslabs.toolkit.conformance.spi.EmbeddedTargetProvider;
+import com.aurouslabs.toolkit.conformance.spi.EmbeddedTargetRequest;
+import com.aurouslabs.toolkit.conformance.spi.RunningTarget;
 import java.util.Optional;
 import java.util.ServiceLoader;
 

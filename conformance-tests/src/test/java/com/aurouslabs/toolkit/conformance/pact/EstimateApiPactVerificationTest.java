@@ -18,7 +18,7 @@ import com.aurouslabs.toolkit.conformance.http.Throttle;
 import com.aurouslabs.toolkit.conformance.http.Transport;
 import com.aurouslabs.toolkit.conformance.report.Recorder;
 import com.aurouslabs.toolkit.mock.defect.Defects;
-import com.aurouslabs.toolkit.conformance.target.RunningTarget;
+import com.aurouslabs.toolkit.conformance.spi.RunningTarget;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

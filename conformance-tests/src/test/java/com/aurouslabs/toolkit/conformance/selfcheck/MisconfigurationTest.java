@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aurouslabs.toolkit.conformance.config.Target;
 import com.aurouslabs.toolkit.mock.defect.Defects;
-import com.aurouslabs.toolkit.conformance.target.RunningTarget;
+import com.aurouslabs.toolkit.conformance.spi.RunningTarget;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

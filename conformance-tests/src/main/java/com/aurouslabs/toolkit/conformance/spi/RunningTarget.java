@@ -1,4 +1,4 @@
-package com.aurouslabs.toolkit.conformance.target;
+package com.aurouslabs.toolkit.conformance.spi;
 
 /** A started embedded target: where it listens, the key it accepts, and how to stop it. */
 public interface RunningTarget extends AutoCloseable {

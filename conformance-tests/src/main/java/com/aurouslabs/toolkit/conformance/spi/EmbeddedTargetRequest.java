@@ -1,4 +1,4 @@
-package com.aurouslabs.toolkit.conformance.target;
+package com.aurouslabs.toolkit.conformance.spi;
 
 import java.nio.file.Path;
 

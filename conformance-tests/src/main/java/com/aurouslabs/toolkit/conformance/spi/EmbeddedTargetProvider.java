@@ -1,4 +1,4 @@
-package com.aurouslabs.toolkit.conformance.target;
+package com.aurouslabs.toolkit.conformance.spi;
 
 /**
  * An implementation the suite can start in-process when no base URL is set (the embedded mock of this project's
