@@ -74,8 +74,7 @@ class ReferenceProperties {
   @Label("the private, loopback, link-local, multicast, reserved and metadata hosts the vendor lists are refused in "
       + "every spelling")
   void blocked_hosts_are_refused_in_every_spelling(@ForAll("host") String host) {
-    Conformance.check("REF-URL-HOST-BLOCKED", EstimateCase.prompt("a portrait")
-        .with("reference_image_urls", List.of("https://" + host + "/p" + Math.floorMod(host.hashCode(), 97) + ".png")));
+    Conformance.check("REF-URL-HOST-BLOCKED", withReferenceOn(host));
   }
 
   @Provide
@@ -89,8 +88,13 @@ class ReferenceProperties {
   @Label("non-public hosts outside the vendor's list (unspecified, shared, site-local, other metadata, local and "
       + "single-label names) are refused too")
   void unlisted_hosts_are_refused_too(@ForAll("unlistedHost") String host) {
-    Conformance.check("REF-URL-HOST-UNLISTED", EstimateCase.prompt("a portrait")
-        .with("reference_image_urls", List.of("https://" + host + "/p" + Math.floorMod(host.hashCode(), 97) + ".png")));
+    Conformance.check("REF-URL-HOST-UNLISTED", withReferenceOn(host));
+  }
+
+  /** A minimal estimate whose only reference is an https URL on {@code host} (the path varies with the host). */
+  private static EstimateCase withReferenceOn(String host) {
+    return EstimateCase.prompt("a portrait")
+        .with("reference_image_urls", List.of("https://" + host + "/p" + Math.floorMod(host.hashCode(), 97) + ".png"));
   }
 
   /** Lengths around the spec's maxLength of an entry (enumerated exhaustively). */
