@@ -14,6 +14,8 @@ import com.aurouslabs.toolkit.mock.proxy.ProxyBanner;
 import com.aurouslabs.toolkit.mock.proxy.ProxySettings;
 import com.aurouslabs.toolkit.mock.reading.Catalog;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
+import com.aurouslabs.toolkit.mock.rules.IpAddressReferenceHostPolicy;
+import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,13 +90,23 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
+    private final Supplier<Vertx> vertxSource;
     private MockServer server;
+
+    /** A mock that creates its Vert.x instance when it starts. */
+    public Main() {
+        this(MockServer::newVertx);
+    }
+
+    /** A mock that starts on the Vert.x instance {@code vertxSource} gives (see {@link Warmup}). */
+    Main(Supplier<Vertx> vertxSource) {
+        this.vertxSource = vertxSource;
+    }
 
     public static void main(String[] args) {
         configureConsoleLogging();
         configureNettyAndVertx();
-        Warmup.start();
-        Main main = new Main();
+        Main main = new Main(Warmup.start());
         int code = commandLine(main).execute(args);
         if (code != 0 || main.server == null) {
             System.exit(code);
@@ -106,9 +119,10 @@ public final class Main implements Callable<Integer> {
         MockOptions options = MockOptions.builder().host(host).port(port).fixtures(fixtures).spec(spec)
                 .rateLimit(rateLimit).latency(latency).corsOrigin(corsOrigin).warnOnly(warnOnly).profile(profile)
                 .defect(defect).proxy(proxySettings()).build();
-        server = MockServer.start(options);
+        server = MockServer.start(options, new IpAddressReferenceHostPolicy(), vertxSource);
         StopOnSignal.install(server);
         printBanner(System.out, server, fixtures == null);
+        HeapTrim.scheduleAfterStart();
         return 0;
     }
 

@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,14 @@ public final class MockServer implements AutoCloseable {
      *                          options name is missing or invalid (one line that names the fix)
      */
     public static MockServer start(MockOptions options, ReferenceHostPolicy hostPolicy) {
+        return start(options, hostPolicy, MockServer::newVertx);
+    }
+
+    /**
+     * Starts on the Vert.x instance {@code vertxSource} gives (the runnable jar creates it while picocli parses the
+     * arguments: {@link Warmup}); the server owns it from then on and closes it on {@link #stop()} or a failed start.
+     */
+    static MockServer start(MockOptions options, ReferenceHostPolicy hostPolicy, Supplier<Vertx> vertxSource) {
         if (options.port() != 0) {
             // Fail fast, before the spec, the fixtures and Vert.x are loaded: a taken port is the likeliest mistake.
             probe(options.host(), options.port());
@@ -95,9 +104,8 @@ public final class MockServer implements AutoCloseable {
         Thread loadThread = new Thread(loadTask, "estimate-mock-spec-loader");
         loadThread.setDaemon(true);
         loadThread.start();
-        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+        int loops = eventLoops();
+        Vertx vertx = vertxSource.get();
         Loaded loaded;
         try {
             loaded = await(loadTask);
@@ -131,6 +139,17 @@ public final class MockServer implements AutoCloseable {
         LOG.info("estimate mock listening on {} (spec {}, {} event loops{})", mock.baseUrl(), spec.source(), loops,
                 options.proxy() == null ? "" : ", validating proxy to " + options.proxy());
         return mock;
+    }
+
+    /** One event loop per core (each serves its own HttpServer on the shared port). */
+    static int eventLoops() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The Vert.x instance of one server: {@link #eventLoops()} loops, one worker (the mock blocks nowhere). */
+    static Vertx newVertx() {
+        return Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops()).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
     }
 
     public int port() {
@@ -212,18 +231,7 @@ public final class MockServer implements AutoCloseable {
         for (int attempt = 0; attempt < attempts; attempt++) {
             int port = options.port() == 0 ? freePort(options.host()) : options.port();
             List<HttpServer> servers = Collections.synchronizedList(new ArrayList<>());
-            HttpServerOptions serverOptions = new HttpServerOptions()
-                    .setHost(options.host())
-                    .setPort(port)
-                    .setTcpNoDelay(true)
-                    // A stalled upload or an idle socket is closed; always longer than the X-Mock-Force timeout
-                    // hold and the latency (MockOptions.effectiveIdleTimeout).
-                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, options.effectiveIdleTimeout().toMillis()))
-                    .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                    // No h2c upgrade (the mock speaks HTTP/1.x): the connection then exists before the first
-                    // request is decoded, so the version guard sees it.
-                    .setHttp2ClearTextEnabled(false)
-                    .setCompressionSupported(false);
+            HttpServerOptions serverOptions = serverOptions(options.host(), port, options.effectiveIdleTimeout());
             try {
                 // A failed instance undeploys the others, which closes their servers.
                 await(vertx.deployVerticle(() -> new AbstractVerticle() {
@@ -245,6 +253,25 @@ public final class MockServer implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /** The options of each HttpServer of the mock. */
+    static HttpServerOptions serverOptions(String host, int port, java.time.Duration idleTimeout) {
+        return new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setTcpNoDelay(true)
+                // A stalled upload or an idle socket is closed; always longer than the X-Mock-Force timeout hold and
+                // the latency (MockOptions.effectiveIdleTimeout).
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                // No h2c upgrade (the mock speaks HTTP/1.x): the connection then exists before the first request is
+                // decoded, so the version guard sees it.
+                .setHttp2ClearTextEnabled(false)
+                .setCompressionSupported(false)
+                // No WebSocket extension handler in every connection's pipeline: the mock serves no WebSocket.
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false);
     }
 
     /** Binds {@code host:port} once and lets it go: a {@link StartupException} when nothing could listen there. */

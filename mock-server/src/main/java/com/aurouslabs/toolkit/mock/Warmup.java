@@ -2,47 +2,144 @@ package com.aurouslabs.toolkit.mock;
 
 import com.aurouslabs.toolkit.mock.fixtures.FixturesLoader;
 import com.aurouslabs.toolkit.mock.reading.Catalog;
+import com.aurouslabs.toolkit.mock.validation.BodySchemaValidator;
 import com.aurouslabs.toolkit.mock.validation.SpecDocument;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Start-up of the runnable jar: while picocli parses the arguments on the main thread, two daemon threads do the
- * work that does not depend on them. One reads what every start reads and keeps it (the catalog, once per JVM) or
- * what the default start reads (the bundled spec and the built-in fixtures, kept the same way), so
- * {@link MockServer#start} finds them done; nothing is read twice. The other loads (reads, verifies) the classes of
- * Vert.x, Netty and the schema validator without initialising them: Vert.x's static set-up probes SLF4J with
- * System.err swapped for a throwaway stream, process-wide, and must not run while the main thread reports an error.
- * Any failure here is ignored (the real start reports it).
+ * Start-up of the runnable jar: while picocli parses the arguments on the main thread, three daemon threads do the
+ * work that does not depend on them.
+ * <ul>
+ *   <li>data: reads what every start reads and keeps it (the catalog, once per JVM) or what the default start reads
+ *   (the bundled spec and the built-in fixtures, kept the same way), so {@link MockServer#start} finds them done;
+ *   nothing is read twice.</li>
+ *   <li>vertx: creates the Vert.x instance ({@link MockServer#newVertx()}; its options do not depend on the
+ *   arguments), which {@link #vertx()} hands to the server. Vert.x's logging set-up, which probes SLF4J with
+ *   System.err swapped for a throwaway stream process-wide, runs first, on the main thread, so an error picocli
+ *   prints meanwhile is never swallowed.</li>
+ *   <li>classes: loads (reads, verifies) the classes the first request needs, without initialising them.</li>
+ * </ul>
+ * A failure in data or classes is ignored (the real start reports it); one in vertx is thrown by {@link #vertx()}.
  */
-final class Warmup {
+final class Warmup implements Supplier<Vertx> {
+
+    private static final String[] FIRST_REQUEST_CLASSES = {
+        "io.vertx.core.http.impl.Http1xServerConnection", "io.vertx.core.http.impl.Http1xServerRequest",
+        "io.vertx.core.http.impl.Http1xServerResponse", "io.vertx.core.http.impl.HttpServerWorker",
+        "io.netty.handler.codec.http.HttpServerCodec", "io.netty.handler.codec.http.HttpObjectDecoder",
+        "io.netty.handler.codec.http.HttpServerKeepAliveHandler", "io.netty.handler.timeout.IdleStateHandler",
+        "com.networknt.schema.PropertiesValidator", "com.networknt.schema.TypeValidator",
+        "com.networknt.schema.EnumValidator", "com.networknt.schema.MinLengthValidator",
+        "com.fasterxml.jackson.core.json.UTF8StreamJsonParser", "com.github.f4b6a3.ulid.UlidCreator"};
+
+    private final CompletableFuture<Vertx> vertx = new CompletableFuture<>();
 
     private Warmup() {
     }
 
-    static void start() {
+    /** Starts the three threads; call once, before picocli parses the arguments. */
+    static Warmup start() {
+        Warmup warmup = new Warmup();
+        try {
+            Class.forName("io.vertx.core.logging.SLF4JLogDelegateFactory", true, Warmup.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError ignored) {
+            // Vert.x then logs through another backend, which swaps nothing
+        }
         Thread data = new Thread(() -> {
             try {
                 Catalog.get();
-                SpecDocument.bundled();
-                FixturesLoader.builtIn();
             } catch (RuntimeException | LinkageError ignored) {
                 // the real start-up reports it
             }
         }, "estimate-mock-warmup-data");
         Thread classes = new Thread(() -> {
             try {
-                for (String name : new String[] {"io.vertx.core.impl.VertxImpl",
-                        "io.vertx.core.http.impl.Http1xServerConnection", "io.netty.handler.codec.http.HttpServerCodec",
-                        "com.networknt.schema.JsonSchemaFactory", "com.networknt.schema.oas.OpenApi30",
-                        "com.networknt.schema.PropertiesValidator", "com.fasterxml.jackson.core.json.UTF8StreamJsonParser"}) {
+                for (String name : FIRST_REQUEST_CLASSES) {
                     Class.forName(name, false, Warmup.class.getClassLoader());
                 }
+                FixturesLoader.builtIn();
+                // The schema validator's classes, loaded and initialised by compiling the bundled schema once.
+                new BodySchemaValidator(SpecDocument.bundled());
             } catch (ClassNotFoundException | RuntimeException | LinkageError ignored) {
                 // only a warm-up
             }
         }, "estimate-mock-warmup-classes");
-        for (Thread t : new Thread[] {data, classes}) {
+        Thread vertx = new Thread(() -> {
+            Vertx created;
+            try {
+                created = MockServer.newVertx();
+            } catch (RuntimeException | Error e) {
+                warmup.vertx.completeExceptionally(e);
+                return;
+            }
+            warmup.vertx.complete(created);
+            firstExchange(created);
+        }, "estimate-mock-warmup-vertx");
+        for (Thread t : new Thread[] {data, vertx, classes}) {
             t.setDaemon(true);
             t.start();
+        }
+        return warmup;
+    }
+
+    /**
+     * One HTTP/1.1 exchange with a throwaway server on a free loopback port, same options as the mock's, so the
+     * classes of the connection, the decoder and the response are loaded and initialised before the mock listens,
+     * on this thread, not on the event loop while the first real request waits.
+     */
+    private static void firstExchange(Vertx vertx) {
+        HttpServer server = null;
+        try {
+            server = vertx.createHttpServer(MockServer.serverOptions("127.0.0.1", 0, Duration.ofSeconds(5)))
+                    .requestHandler(request -> request.body().onComplete(body -> request.response()
+                            .putHeader("Content-Type", "application/json").end(body.succeeded() ? body.result()
+                                    : Buffer.buffer())))
+                    .listen().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.actualPort())) {
+                socket.setSoTimeout(5000);
+                byte[] body = "{\"prompt\":\"warm-up\"}".getBytes(StandardCharsets.US_ASCII);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /v1/images/estimate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                socket.getInputStream().readAllBytes();
+            }
+        } catch (Exception | LinkageError ignored) {
+            // only a warm-up
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /** The Vert.x instance created at start-up; waits for it. */
+    @Override
+    public Vertx get() {
+        try {
+            return vertx.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Vert.x started", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         }
     }
 }

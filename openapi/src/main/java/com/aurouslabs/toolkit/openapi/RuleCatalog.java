@@ -38,6 +38,8 @@ public final class RuleCatalog {
 
     /** Classpath location of the rule catalog. */
     public static final String RESOURCE = "openapi/rules.yaml";
+    /** The catalog as JSON, written next to it at build time ({@link JsonTwin}): read faster. */
+    static final String JSON_TWIN = "openapi/rules.json";
     /** Classpath location of the OpenAPI document ({@link EstimateSpec} reads it). */
     public static final String SPEC_RESOURCE = EstimateSpec.RESOURCE;
     /** Classpath location of the vendor's own sample request, which breaks SIZE-XOR-DIMS and CHAR-XOR-REFS. */
@@ -93,6 +95,14 @@ public final class RuleCatalog {
     /** Loads {@value #RESOURCE} from this jar's classpath (a fresh copy; {@link #bundled()} shares one). */
     public static RuleCatalog load() {
         ClassLoader loader = RuleCatalog.class.getClassLoader();
+        try (InputStream twin = loader.getResourceAsStream(JSON_TWIN)) {
+            if (twin != null) {
+                return new RuleCatalog(mapper(new ObjectMapper()).readValue(twin, Document.class));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + JSON_TWIN, e);
+        }
+        // Without the twin (a class path that skipped the build step) the YAML is parsed.
         try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath");
@@ -114,11 +124,13 @@ public final class RuleCatalog {
 
     /** Reads a catalog from YAML; unknown keys are an error, so a typo in rules.yaml fails loudly. */
     public static RuleCatalog read(InputStream yaml) throws IOException {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        return new RuleCatalog(mapper(new ObjectMapper(new YAMLFactory())).readValue(yaml, Document.class));
+    }
+
+    private static ObjectMapper mapper(ObjectMapper base) {
+        return base.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        return new RuleCatalog(mapper.readValue(yaml, Document.class));
     }
 
     public int catalogVersion() {

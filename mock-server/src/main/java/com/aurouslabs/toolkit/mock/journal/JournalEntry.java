@@ -41,7 +41,7 @@ public record JournalEntry(@JsonIgnore long epochMillis, String method, String p
 
     public JournalEntry {
         warnings = warnings == null ? List.of() : warnings;
-        sentHeaders = sentHeaders == null ? List.of() : sentHeaders;
+        sentHeaders = sentHeaders == null ? RecordedHeaders.NONE : RecordedHeaders.of(sentHeaders);
     }
 
     /**

@@ -5,7 +5,6 @@ import com.aurouslabs.toolkit.mock.rules.Choices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,18 +58,43 @@ public final class PriceCalculator implements Pricing {
      * {@code {"object":"estimate","estimated_cost":{"amount":A,"breakdown":{"base":B[,"enhance":E]}},"currency":"credit"}}.
      */
     public byte[] json(Estimate estimate) {
-        StringBuilder json = new StringBuilder(160).append("{\"object\":\"estimate\",\"estimated_cost\":{\"amount\":")
-                .append(number(estimate.amount())).append(",\"breakdown\":{");
-        boolean first = true;
-        for (Estimate.Line line : estimate.lines()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
-            json.append('"').append(line.name()).append("\":").append(number(line.amount()));
+        // One ASCII byte array of the exact size: a StringBuilder, its String and the String's bytes were three copies.
+        List<Estimate.Line> lines = estimate.lines();
+        String amount = number(estimate.amount());
+        String[] numbers = new String[lines.size()];
+        int length = JSON_HEAD.length() + amount.length() + JSON_BREAKDOWN.length() + JSON_TAIL.length();
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = number(lines.get(i).amount());
+            length += (i == 0 ? 0 : 1) + 1 + lines.get(i).name().length() + 2 + numbers[i].length();
         }
-        json.append("}},\"currency\":\"credit\"}");
-        return json.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[length];
+        int at = put(out, 0, JSON_HEAD);
+        at = put(out, at, amount);
+        at = put(out, at, JSON_BREAKDOWN);
+        for (int i = 0; i < numbers.length; i++) {
+            if (i > 0) {
+                out[at++] = ',';
+            }
+            out[at++] = '"';
+            at = put(out, at, lines.get(i).name());
+            out[at++] = '"';
+            out[at++] = ':';
+            at = put(out, at, numbers[i]);
+        }
+        put(out, at, JSON_TAIL);
+        return out;
+    }
+
+    private static final String JSON_HEAD = "{\"object\":\"estimate\",\"estimated_cost\":{\"amount\":";
+    private static final String JSON_BREAKDOWN = ",\"breakdown\":{";
+    private static final String JSON_TAIL = "}},\"currency\":\"credit\"}";
+
+    /** Writes ASCII {@code s} (line names and numbers are ASCII) at {@code at}; returns the next index. */
+    private static int put(byte[] out, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            out[at + i] = (byte) s.charAt(i);
+        }
+        return at + s.length();
     }
 
     private static int intOr(JsonNode node, int fallback) {
