@@ -31,7 +31,9 @@ class BadInputAcceptanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "{\"prompt\":", "not json", "[]", "[{\"prompt\":\"x\"}]", "\"prompt\"", "42",
             "null", "true", "{\"prompt\":\"x\"} {}", "{\"prompt\":\"x\",}", "{'prompt':'x'}",
-            "{\"prompt\":\"x\",\"prompt\":\"y\"}", "{\"prompt\":\"x\"/*c*/}", "{\"prompt\":NaN}"})
+            "{\"prompt\":\"x\",\"prompt\":\"y\"}", "{\"prompt\":\"x\"/*c*/}", "{\"prompt\":NaN}",
+            "{\"prompt\":\"x\",\"lora\":{\"id\":\"a\",\"id\":\"b\"}}",
+            "{\"prompt\":\"x\",\"reference_image_urls\":[{\"u\":1,\"v\":2,\"u\":3}]}"})
     void malformed_or_non_object_bodies_are_rejected_with_invalid_format(String body) {
         Reply reply = client.estimate(body);
         assertInvalid(reply, "invalid_format", null);
