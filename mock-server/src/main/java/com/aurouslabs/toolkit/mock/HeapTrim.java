@@ -10,8 +10,9 @@ import java.lang.management.ManagementFactory;
  * HotSpot options a running JVM may change (manageable: {@code MinHeapFreeRatio} 10, {@code MaxHeapFreeRatio} 30,
  * {@code G1PeriodicGCInterval} 15 s) and collects once, so the heap shrinks to what is alive (the start-up's garbage
  * is returned) and grows again only as far as the collector's own pause-time policy needs under load; an idle mock
- * gives memory back within about 30 s (G1 checks the interval once per interval). Each option the JVM refuses (another collector, another JVM) is skipped. Only the
- * runnable jar does this; a mock started in-process leaves the host JVM's settings alone.
+ * gives memory back within about 30 s (G1 checks the interval once per interval). Each option the JVM refuses
+ * (another collector, another JVM) is skipped. Only the runnable jar does this; a mock started in-process leaves the
+ * host JVM's settings alone.
  */
 final class HeapTrim {
 
