@@ -16,7 +16,12 @@ import com.aurouslabs.toolkit.mock.reading.Catalog;
 import com.aurouslabs.toolkit.mock.ratelimit.RateLimitSettings;
 import com.aurouslabs.toolkit.mock.rules.IpAddressReferenceHostPolicy;
 import io.vertx.core.Vertx;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.net.URI;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -128,7 +133,11 @@ public final class Main implements Callable<Integer> {
 
     /** The command line of the jar: its options, and errors as one line with exit code 2 or 1 ({@link CliErrors}). */
     static CommandLine commandLine(Main main) {
+        // Errors go to the process's stderr, not through System.err, which Vert.x's logging set-up swaps for a
+        // moment on the Warmup thread while picocli parses.
         return new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true)
+                .setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                        Charset.defaultCharset()), true))
                 .setParameterExceptionHandler(CliErrors::usage)
                 .setExecutionExceptionHandler(CliErrors::execution);
     }

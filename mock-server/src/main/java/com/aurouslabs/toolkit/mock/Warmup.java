@@ -25,12 +25,13 @@ import java.util.function.Supplier;
  *   (the bundled spec and the built-in fixtures, kept the same way), so {@link MockServer#start} finds them done;
  *   nothing is read twice.</li>
  *   <li>vertx: creates the Vert.x instance ({@link MockServer#newVertx()}; its options do not depend on the
- *   arguments), which {@link #vertx()} hands to the server. Vert.x's logging set-up, which probes SLF4J with
- *   System.err swapped for a throwaway stream process-wide, runs first, on the main thread, so an error picocli
- *   prints meanwhile is never swallowed.</li>
+ *   arguments), which {@link #get()} hands to the server, then answers one throwaway HTTP exchange. Vert.x's logging
+ *   set-up probes SLF4J with System.err swapped for a throwaway stream, process-wide, for a moment; picocli writes
+ *   its errors straight to the process's stderr ({@link Main#commandLine}), so one it prints meanwhile is never
+ *   swallowed.</li>
  *   <li>classes: loads (reads, verifies) the classes the first request needs, without initialising them.</li>
  * </ul>
- * A failure in data or classes is ignored (the real start reports it); one in vertx is thrown by {@link #vertx()}.
+ * A failure in data or classes is ignored (the real start reports it); one in vertx is thrown by {@link #get()}.
  */
 final class Warmup implements Supplier<Vertx> {
 
@@ -51,11 +52,6 @@ final class Warmup implements Supplier<Vertx> {
     /** Starts the three threads; call once, before picocli parses the arguments. */
     static Warmup start() {
         Warmup warmup = new Warmup();
-        try {
-            Class.forName("io.vertx.core.logging.SLF4JLogDelegateFactory", true, Warmup.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError ignored) {
-            // Vert.x then logs through another backend, which swaps nothing
-        }
         Thread data = new Thread(() -> {
             try {
                 Catalog.get();
@@ -86,7 +82,7 @@ final class Warmup implements Supplier<Vertx> {
             warmup.vertx.complete(created);
             firstExchange(created);
         }, "estimate-mock-warmup-vertx");
-        for (Thread t : new Thread[] {data, vertx, classes}) {
+        for (Thread t : new Thread[] {data, classes, vertx}) {
             t.setDaemon(true);
             t.start();
         }

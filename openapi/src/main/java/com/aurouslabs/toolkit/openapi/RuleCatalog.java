@@ -38,7 +38,10 @@ public final class RuleCatalog {
 
     /** Classpath location of the rule catalog. */
     public static final String RESOURCE = "openapi/rules.yaml";
-    /** The catalog as JSON, written next to it at build time ({@link JsonTwin}): read faster. */
+    /**
+     * The catalog as JSON, written next to it at build time ({@link JsonTwin}): read faster, by {@link CatalogJson},
+     * without an ObjectMapper.
+     */
     static final String JSON_TWIN = "openapi/rules.json";
     /** Classpath location of the OpenAPI document ({@link EstimateSpec} reads it). */
     public static final String SPEC_RESOURCE = EstimateSpec.RESOURCE;
@@ -97,7 +100,7 @@ public final class RuleCatalog {
         ClassLoader loader = RuleCatalog.class.getClassLoader();
         try (InputStream twin = loader.getResourceAsStream(JSON_TWIN)) {
             if (twin != null) {
-                return new RuleCatalog(mapper(new ObjectMapper()).readValue(twin, Document.class));
+                return new RuleCatalog(CatalogJson.read(twin));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + JSON_TWIN, e);

@@ -1,6 +1,7 @@
 package com.aurouslabs.toolkit.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JSON twins the build writes next to estimate.yaml and rules.yaml say exactly what the YAML says. */
+/**
+ * The JSON twins the build writes next to estimate.yaml and rules.yaml say exactly what the YAML says, and the
+ * catalog's twin reader ({@link CatalogJson}) is as strict as the YAML reader.
+ */
 class JsonTwinTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -62,6 +66,23 @@ class JsonTwinTest {
         JsonTwin.main(new String[] {yaml.toString(), json.toString()});
         assertThat(JSON.readTree(json.toFile())).isEqualTo(YAML.readTree(yaml.toFile()));
         assertThat(Files.readString(json)).contains("\"minimum\":0.10,").contains("2.50").contains("1E+2");
+    }
+
+    @Test
+    void the_twin_reader_refuses_what_the_yaml_reader_refuses() {
+        assertThatThrownBy(() -> catalog("{\"catalog_version\":1,\"rulez\":[]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown key 'rulez' in catalog");
+        assertThatThrownBy(() -> catalog("{\"rules\":[{\"id\":\"A\",\"tier\":\"maybe\"}]}"))
+                .hasMessageContaining("rule A tier must be documented or inferred, not maybe");
+        assertThatThrownBy(() -> catalog("{\"rules\":[{\"id\":\"A\",\"outcome\":{\"status\":400,\"colour\":1}}]}"))
+                .hasMessageContaining("unknown key 'colour' in rule A outcome");
+        assertThatThrownBy(() -> catalog("{\"rules\":[{\"id\":\"A\",\"security\":\"yes\"}]}"))
+                .hasMessageContaining("rule A security must be true or false");
+        assertThatThrownBy(() -> catalog("{\"rules\":[],\"rules\":[]}")).hasMessageContaining("duplicate key 'rules'");
+    }
+
+    private static RuleCatalog.Document catalog(String json) throws IOException {
+        return CatalogJson.read(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static InputStream resource(String name) {
