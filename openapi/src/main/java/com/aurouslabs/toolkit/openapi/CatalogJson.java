@@ -222,7 +222,7 @@ final class CatalogJson {
             throw shape(where, "an object");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        o.fields().forEachRemaining(e -> out.put(e.getKey(), string(e.getValue(), where + "." + e.getKey())));
+        o.properties().forEach(e -> out.put(e.getKey(), string(e.getValue(), where + "." + e.getKey())));
         return out;
     }
 
@@ -234,7 +234,7 @@ final class CatalogJson {
             throw shape(where, "an object");
         }
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        o.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        o.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

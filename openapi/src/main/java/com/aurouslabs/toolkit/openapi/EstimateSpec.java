@@ -263,7 +263,7 @@ public final class EstimateSpec {
             writtenTarget = refs.target(writtenTarget.get("$ref").asText());
         }
         List<SchemaProperty> properties = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = resolved.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = resolved.path("properties").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             properties.add(SchemaProperty.of(e.getKey(), writtenTarget.path("properties").path(e.getKey()),
                     e.getValue()));
@@ -288,14 +288,14 @@ public final class EstimateSpec {
 
     private static Map<Integer, ResponseSpec> responses(JsonNode tree) {
         Map<Integer, ResponseSpec> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = tree.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().matches("\\d{3}")) {
                 continue;
             }
             JsonNode response = e.getValue();
             Map<String, ResponseSpec.Header> headers = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> h = response.path("headers").fields(); h.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> h = response.path("headers").properties().iterator(); h.hasNext(); ) {
                 Map.Entry<String, JsonNode> header = h.next();
                 JsonNode value = header.getValue();
                 String description = value.path("description").asText(null);

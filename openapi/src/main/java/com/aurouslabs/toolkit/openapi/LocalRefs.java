@@ -46,7 +46,7 @@ final class LocalRefs {
                 return resolved;
             }
             ObjectNode copy = ((ObjectNode) node).objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 copy.set(e.getKey(), resolve(e.getValue(), trail));
             }

@@ -88,7 +88,7 @@ final class FixtureSettings {
           + "'lora_id: cinematic-gold'");
     }
     Map<String, String> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String setting = setting(e.getKey(), where);

@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class EstimateCase {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory F = new JsonNodeFactory(true);
 
   private final ObjectNode body;
   private final String rawBody;
@@ -231,7 +231,7 @@ public final class EstimateCase {
     }
     if (n.isObject()) {
       StringBuilder sb = new StringBuilder("{");
-      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
       while (it.hasNext()) {
         var e = it.next();
         sb.append('"').append(e.getKey()).append("\":").append(shortJson(e.getValue()));

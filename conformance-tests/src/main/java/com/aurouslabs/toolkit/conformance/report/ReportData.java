@@ -66,7 +66,7 @@ public record ReportData(String target, boolean embeddedMock, boolean strict, bo
 
   public static ReportData from(JsonNode r, KeyRedaction redaction, Function<String, Optional<String>> titles) {
     Map<String, Long> totals = new LinkedHashMap<>();
-    r.path("totals").fields().forEachRemaining(e -> totals.put(e.getKey(), e.getValue().asLong()));
+    r.path("totals").properties().forEach(e -> totals.put(e.getKey(), e.getValue().asLong()));
     List<RuleEntry> rules = new ArrayList<>();
     for (JsonNode e : r.path("rules")) {
       String id = redaction.apply(e.path("id").asText());

@@ -239,7 +239,7 @@ class JunitEntryInAnotherProjectIT {
     InvocationRequest req = new DefaultInvocationRequest();
     req.setPomFile(project.resolve("pom.xml").toFile());
     req.setBaseDirectory(project.toFile());
-    req.setGoals(List.of("test"));
+    req.addArgs(List.of("test"));
     req.setBatchMode(true);
     req.setLocalRepositoryDirectory(repo.toFile());
     req.setUserSettingsFile(settings.toFile());

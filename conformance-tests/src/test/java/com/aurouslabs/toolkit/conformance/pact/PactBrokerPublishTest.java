@@ -110,7 +110,7 @@ class PactBrokerPublishTest {
     InvocationRequest req = new DefaultInvocationRequest();
     req.setPomFile(MODULE.resolve("pom.xml").toFile());
     req.setBaseDirectory(MODULE.toFile());
-    req.setGoals(List.of("initialize", PLUGIN));
+    req.addArgs(List.of("initialize", PLUGIN));
     req.setBatchMode(true);
     req.setOffline(offline);
     req.setLocalRepositoryDirectory(repo);

@@ -58,7 +58,7 @@ public final class JournalQuery implements Predicate<JournalEntry> {
             throw new IllegalArgumentException("send a JSON object of criteria (" + known() + ")");
         }
         List<Predicate<JournalEntry>> checks = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = criteria.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = criteria.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> c = it.next();
             JsonNode v = c.getValue();
             switch (c.getKey()) {
@@ -94,7 +94,7 @@ public final class JournalQuery implements Predicate<JournalEntry> {
                         throw new IllegalArgumentException("headers must be an object of name to value");
                     }
                     Map<String, String> wanted = new LinkedHashMap<>();
-                    for (Iterator<Map.Entry<String, JsonNode>> h = v.fields(); h.hasNext(); ) {
+                    for (Iterator<Map.Entry<String, JsonNode>> h = v.properties().iterator(); h.hasNext(); ) {
                         Map.Entry<String, JsonNode> header = h.next();
                         wanted.put(header.getKey(), text("headers." + header.getKey(), header.getValue()));
                     }
@@ -154,7 +154,7 @@ public final class JournalQuery implements Predicate<JournalEntry> {
             if (!actual.isObject()) {
                 return false;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = wanted.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = wanted.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 JsonNode there = actual.get(f.getKey());
                 if (there == null || !subset(f.getValue(), there)) {

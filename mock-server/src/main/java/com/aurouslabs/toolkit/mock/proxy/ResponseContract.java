@@ -85,14 +85,14 @@ final class ResponseContract {
         Map<Integer, StatusContract> byStatus = new HashMap<>();
         JsonSchema firstError = null;
         JsonNode responses = spec.responses() == null ? JsonNodeFactory.instance.objectNode() : spec.responses();
-        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = responses.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().matches("\\d{3}")) {
                 continue;
             }
             int status = Integer.parseInt(e.getKey());
             List<HeaderContract> headers = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> h = e.getValue().path("headers").fields(); h.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> h = e.getValue().path("headers").properties().iterator(); h.hasNext(); ) {
                 Map.Entry<String, JsonNode> header = h.next();
                 JsonNode schema = header.getValue().path("schema");
                 headers.add(new HeaderContract(header.getKey(), header.getValue().path("required").asBoolean(false),
@@ -166,7 +166,7 @@ final class ResponseContract {
             return; // the schema finding says it
         }
         BigDecimal sum = BigDecimal.ZERO;
-        for (Iterator<Map.Entry<String, JsonNode>> it = breakdown.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = breakdown.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> line = it.next();
             if (!line.getValue().isNumber()) {
                 out.violation(PRICE_SUM, "breakdown." + line.getKey() + " is not a number: " + line.getValue());

@@ -104,7 +104,7 @@ public final class ValidatingProxy implements Handler<HttpServerRequest> {
                         .setConnectTimeout(connect)
                         .setKeepAlive(true)
                         .setKeepAliveTimeout(20)
-                        .setTryUseCompression(false)
+                        .setDecompressionSupported(false)
                         .setVerifyHost(true),
                 new PoolOptions().setHttp1MaxSize(64));
         return new ValidatingProxy(vertx, client, settings, admin, new RequestJudge(clean, catalog),

@@ -123,7 +123,7 @@ public final class BodyRules {
 
     /** BODY-NULL-AS-ABSENT when nulls are rejected: the first property sent as null (none left otherwise). */
     private static Optional<Violation> firstNull(RuleContext c) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = c.body().fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.body().properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isNull()) {
                 return Optional.of(Violation.of(NULL_AS_ABSENT).with("field", e.getKey()));
@@ -135,7 +135,7 @@ public final class BodyRules {
     /** BODY-NULL-AS-ABSENT: removes top-level explicit nulls (prompt null then fails as PROMPT-REQUIRED). */
     static ObjectNode withoutNulls(ObjectNode body) {
         List<String> nulls = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isNull()) {
                 if (nulls == null) {

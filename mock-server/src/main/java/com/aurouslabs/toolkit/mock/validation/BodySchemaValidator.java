@@ -65,7 +65,7 @@ public final class BodySchemaValidator {
         this.versionHeaderSchema.initializeValidators();
         JsonNode properties = schemaTree.path("properties");
         int i = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             propertyOrder.put(e.getKey(), i++);
             integerProperties.put(e.getKey(), "integer".equals(e.getValue().path("type").asText()));
@@ -116,7 +116,7 @@ public final class BodySchemaValidator {
      */
     private List<Ranked> nullItems(ObjectNode body) {
         List<Ranked> out = List.of();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode items = schemaTree.path("properties").path(e.getKey()).path("items");
             if (!e.getValue().isArray() || !items.isObject() || items.path("nullable").asBoolean(false)) {
