@@ -134,6 +134,13 @@ public final class ConformanceRunner {
             : PROPERTIES_PACKAGE + "." + c)).toList();
     SuiteRun run = new SuiteRun(resolved, SuiteRuns.innermost().orElse(null));
     run.onRequest(progress::requestSent);
+    try {
+      // The target and its one preflight request first: an unreachable target, a rejected key or a setting to fix
+      // ends the run here, before discovery, with nothing but the report (the run records why).
+      run.target();
+    } catch (AssertionError | RuntimeException e) {
+      selectors = List.of();
+    }
     ConformanceListener conformance = new ConformanceListener(run);
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     Launcher launcher = LauncherFactory.create(LauncherConfig.builder()

@@ -191,20 +191,27 @@ public final class SuiteRun implements AutoCloseable {
     try {
       ex = transport.send(EstimateCase.prompt("preflight: a lighthouse at dusk").auth(Auth.API_KEY));
     } catch (Transport.TargetUnusable | Transport.NoAnswer e) {
-      throw new IllegalStateException("Conformance target " + target.description() + " is unreachable (" + e.getMessage()
-          + "). Set AUROUS_BASE_URL (-Daurous.base.url) to the API's reachable base URL, or unset it to test the "
-          + "embedded mock.");
+      // TargetUnusable says "Target <url> is unreachable (...)" itself; NoAnswer gives the reason only.
+      String what = e instanceof Transport.TargetUnusable ? e.getMessage()
+          : "Conformance target " + target.description() + " is unreachable (" + e.getMessage() + ")";
+      throw new IllegalStateException(what + ". " + settings.hint(Setting.BASE_URL)
+              .map(h -> "Give " + h + " the API's reachable base URL.")
+              .orElse("Set AUROUS_BASE_URL (-Daurous.base.url) to the API's reachable base URL, or unset it to test "
+                  + "the embedded mock."));
     }
     recorder.requests(Recorder.PREFLIGHT, 1);
     if (ex.status() == 401) {
       throw new IllegalStateException("Conformance target " + target.description() + " rejected the key "
-          + Auth.mask(target.apiKey()) + " (401 " + ex.error().path("code").asText("") + "). Set AUROUS_API_KEY "
-          + "(-Daurous.api.key) to a valid key of that target.");
+          + Auth.mask(target.apiKey()) + " (401 " + ex.error().path("code").asText("") + "). "
+          + settings.hint(Setting.API_KEY).map(h -> "Put a valid key of that target in " + h + ".")
+              .orElse("Set AUROUS_API_KEY (-Daurous.api.key) to a valid key of that target."));
     }
     if (ex.status() == 404 || ex.status() == 405) {
       throw new IllegalStateException("Conformance target " + target.description() + " answered " + ex.status()
-          + " for POST " + SpecDocument.PATH + ". Set AUROUS_BASE_URL (-Daurous.base.url) to the API's base URL "
-          + "(scheme, host and port, without the /v1 path).");
+          + " for POST " + SpecDocument.PATH + ". " + settings.hint(Setting.BASE_URL)
+              .map(h -> "Give " + h + " the API's base URL")
+              .orElse("Set AUROUS_BASE_URL (-Daurous.base.url) to the API's base URL")
+          + " (scheme, host and port, without the /v1 path).");
     }
   }
 

@@ -33,6 +33,26 @@ class TargetConfigTest {
   }
 
   @Test
+  void an_unusable_target_fails_the_first_check_and_skips_every_later_one_with_the_same_line() {
+    SuiteRun run = new SuiteRun(Settings.of(Map.of("aurous.base.url", "http://127.0.0.1:9",
+        "aurous.api.key", "al_live_0000", "aurous.quiet", "true")));
+    assertThatThrownBy(run::target).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("is unreachable").hasMessageContaining("Set AUROUS_BASE_URL (-Daurous.base.url)");
+    assertThatThrownBy(run::target).isInstanceOf(TestAbortedException.class)
+        .hasMessageStartingWith("not run: ").hasMessageContaining("is unreachable");
+  }
+
+  @Test
+  void a_runner_that_names_its_own_options_gets_them_in_the_line() {
+    SuiteRun run = new SuiteRun(Settings.of(Map.of("aurous.base.url", "http://127.0.0.1:9",
+        "aurous.api.key", "al_live_0000", "aurous.quiet", "true",
+        Settings.hintKey(com.aurouslabs.toolkit.conformance.config.Setting.BASE_URL), "--base-url")));
+    assertThatThrownBy(run::target).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Give --base-url the API's reachable base URL.")
+        .hasMessageNotContaining("AUROUS_BASE_URL").hasMessageNotContaining("-Daurous");
+  }
+
+  @Test
   void missing_fixtures_against_a_url_are_skips_naming_the_variable() {
     Fixtures fx = Fixtures.resolve(Settings.of(Map.of()), false);
     assertThatThrownBy(() -> fx.require(Fixture.READY_CHARACTER)).isInstanceOf(TestAbortedException.class)

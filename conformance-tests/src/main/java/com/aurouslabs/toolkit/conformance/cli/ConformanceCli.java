@@ -2,6 +2,7 @@ package com.aurouslabs.toolkit.conformance.cli;
 
 import com.aurouslabs.toolkit.conformance.cli.SuiteExecution.ConfigurationException;
 import com.aurouslabs.toolkit.conformance.config.Setting;
+import com.aurouslabs.toolkit.conformance.config.Settings;
 import com.aurouslabs.toolkit.conformance.pact.PactProviderCheck.InteractionResult;
 import com.aurouslabs.toolkit.conformance.pact.PactProviderCheck.Status;
 import com.aurouslabs.toolkit.conformance.report.KeyRedaction;
@@ -283,6 +284,10 @@ public final class ConformanceCli implements Callable<Integer> {
           : ""));
     }
     s.put("aurous.api.key", key.strip());
+    // What the suite's one-line messages ask for, in this command's words (not AUROUS_BASE_URL / -Daurous.*).
+    s.put(Settings.hintKey(Setting.BASE_URL), "--base-url");
+    s.put(Settings.hintKey(Setting.API_KEY), "the environment variable " + apiKeyEnv
+        + ("AUROUS_API_KEY".equals(apiKeyEnv) ? " (or another one named with --api-key-env)" : " (--api-key-env)"));
     s.put("aurous.quiet", "true");
     secrets.add(key.strip());
     Map<String, String> fx = FixtureSettings.resolve(fixtures, fixtureFlags, env);

@@ -2,9 +2,6 @@ package com.aurouslabs.toolkit.conformance.cli;
 
 import com.aurouslabs.toolkit.conformance.ConformanceRunner;
 import com.aurouslabs.toolkit.conformance.ConformanceRunner.RunOutcome;
-import com.aurouslabs.toolkit.conformance.SuiteRun;
-import com.aurouslabs.toolkit.conformance.config.Settings;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,11 +10,10 @@ final class RunnerExecution implements SuiteExecution {
 
   @Override
   public Result run(Map<String, String> settings, ProgressListener progress) throws ConfigurationException {
+    // The suite's own preflight (SuiteRun#target: one valid request, the key checked) is the first thing the run
+    // does; an unreachable target or a rejected key ends it there (PREFLIGHT_FAILED, exit 3), and the request is
+    // counted in the run's total and in budget mode's limit.
     progress.progress("preflight", 0);
-    Optional<Result> unusable = preflight(settings);
-    if (unusable.isPresent()) {
-      return unusable.get();
-    }
     RunOutcome outcome = ConformanceRunner.run(settings, new ConformanceRunner.Listener() {
       private String family = "preflight";
       private long requests;
@@ -42,27 +38,6 @@ final class RunnerExecution implements SuiteExecution {
           outcome.fatal(), outcome.requests());
       case FAILED, PASSED -> new Result(Optional.empty(), outcome.fatal(), outcome.requests());
     };
-  }
-
-  /**
-   * The suite's own preflight ({@link SuiteRun#target()}: one valid request, the key checked) before the launcher
-   * loads and discovers the property classes, so an unreachable target or a rejected key ends the CLI within
-   * seconds. It costs one request more than the run reports when the target is fine.
-   */
-  private static Optional<Result> preflight(Map<String, String> settings) throws ConfigurationException {
-    SuiteRun probe = new SuiteRun(Settings.over(settings));
-    try {
-      probe.target();
-      return Optional.empty();
-    } catch (AssertionError | RuntimeException e) {
-      String why = e.getMessage() == null ? e.toString() : e.getMessage();
-      if (probe.targetProblem().filter(p -> p == SuiteRun.TargetProblem.CONFIGURATION).isPresent()) {
-        throw new ConfigurationException(why);
-      }
-      return Optional.of(new Result(Optional.of(why), List.of(why), 0));
-    } finally {
-      probe.close();
-    }
   }
 
   /** "DimensionsProperties" -> "dimensions", "BudgetPlanRun" -> "budget plan". */

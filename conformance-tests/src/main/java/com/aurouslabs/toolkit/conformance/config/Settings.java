@@ -57,6 +57,21 @@ public final class Settings {
     return env == null || env.isBlank() ? Optional.empty() : Optional.of(env.trim());
   }
 
+  /**
+   * How whoever runs the suite sets {@code s}, for the one line that asks for it: the runner's launcher parameter
+   * {@code aurous.hint.<name>} (the CLI gives {@code --base-url}, or the environment variable {@code --api-key-env}
+   * names; the JUnit entry the variable its {@code apiKeyEnv} names), else empty and the message names the setting's
+   * variable and system property. Read from the launcher parameters only: a hint is the runner's, never the user's.
+   */
+  public Optional<String> hint(Setting s) {
+    return launcherParameters.apply(hintKey(s)).filter(x -> !x.isBlank()).map(String::trim);
+  }
+
+  /** {@code aurous.hint.base_url} for {@link Setting#BASE_URL}: the launcher parameter of {@link #hint}. */
+  public static String hintKey(Setting s) {
+    return "aurous.hint." + s.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** An environment variable by name (the JUnit entry's {@code apiKeyEnv}); blank counts as unset. */
   public Optional<String> variable(String name) {
     String v = environment.apply(name);

@@ -185,9 +185,14 @@ public final class AurousConformanceEngine implements TestEngine {
     Settings fallback = Settings.over(out);
     if (!a.baseUrl().isBlank()) {
       out.put(Setting.BASE_URL.property(), a.baseUrl());
+      out.put(Settings.hintKey(Setting.BASE_URL), "@AurousConformance(baseUrl)");
     }
     if (fallback.get(Setting.API_KEY).isEmpty() || !a.apiKeyEnv().equals(Setting.API_KEY.env())) {
       fallback.variable(a.apiKeyEnv()).ifPresent(k -> out.put(Setting.API_KEY.property(), k));
+    }
+    if (!a.apiKeyEnv().equals(Setting.API_KEY.env())) {
+      out.put(Settings.hintKey(Setting.API_KEY), "the environment variable " + a.apiKeyEnv()
+          + " (@AurousConformance(apiKeyEnv))");
     }
     if (a.budget()) {
       out.put(Setting.BUDGET_MODE.property(), "true");

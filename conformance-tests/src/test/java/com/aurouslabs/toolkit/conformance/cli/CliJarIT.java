@@ -144,10 +144,16 @@ class CliJarIT {
   }
 
   @Test
-  void a_key_the_target_rejects_exits_3_within_5_seconds() throws Exception {
-    Run run = cli("wrong-key", Map.of("AUROUS_API_KEY", "al_live_" + "f".repeat(64)), "--base-url", cleanMock);
+  void a_key_the_target_rejects_exits_3_within_5_seconds_after_one_request() throws Exception {
+    long before = journaled(cleanMock);
+    Run run = cli("wrong-key", Map.of("MY_KEY", "al_live_" + "f".repeat(64)), "--base-url", cleanMock,
+        "--api-key-env", "MY_KEY");
     assertThat(run.exit()).as(run.stdout() + run.stderr()).isEqualTo(3);
-    // The bound is the tool's (JVM start, the suite's preflight, no discovery); on a machine whose load average is
+    assertThat(journaled(cleanMock) - before).as("requests the target received: the one preflight").isEqualTo(1);
+    // In the command's words: the variable --api-key-env names, not AUROUS_API_KEY or a -D property.
+    assertThat(run.stderr()).contains("Put a valid key of that target in the environment variable MY_KEY "
+        + "(--api-key-env)").doesNotContain("-Daurous").doesNotContain("AUROUS_API_KEY");
+    // The bound is the tool's (JVM start, the suite's discovery and preflight); on a machine whose load average is
     // above two runnable processes per core it measures the machine, so it is printed then, not asserted.
     double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
         / Runtime.getRuntime().availableProcessors();
@@ -158,6 +164,16 @@ class CliJarIT {
     }
     assertThat(run.stderr()).contains("al_live_****").doesNotContain("f".repeat(64));
     System.out.printf("wrong key: exit %d in %d ms%n", run.exit(), run.wall().toMillis());
+  }
+
+  /** Requests the mock at {@code baseUrl} has journaled: its admin count with no criteria. */
+  private static long journaled(String baseUrl) throws IOException, InterruptedException {
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/__admin/journal/count"))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("count").asLong(-1);
   }
 
   @Test

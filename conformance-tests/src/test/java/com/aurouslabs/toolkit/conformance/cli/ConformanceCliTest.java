@@ -89,9 +89,23 @@ class ConformanceCliTest {
   void without_options_the_defaults_leave_the_suite_its_own_defaults() {
     FakeExecution fake = passing();
     assertThat(run(fake, "--base-url", "http://127.0.0.1:9")).isZero();
-    assertThat(fake.settings.keySet()).containsExactly("aurous.base.url", "aurous.api.key", "aurous.quiet",
-        "aurous.report.dir");
+    assertThat(fake.settings.keySet()).containsExactly("aurous.base.url", "aurous.api.key", "aurous.hint.base_url",
+        "aurous.hint.api_key", "aurous.quiet", "aurous.report.dir");
     assertThat(fake.settings).containsEntry("aurous.quiet", "true");
+  }
+
+  @Test
+  void the_suite_asks_for_the_url_and_the_key_in_the_commands_own_words() {
+    FakeExecution fake = passing();
+    assertThat(run(fake, "--base-url", "http://127.0.0.1:9")).isZero();
+    assertThat(fake.settings).containsEntry("aurous.hint.base_url", "--base-url")
+        .containsEntry("aurous.hint.api_key", "the environment variable AUROUS_API_KEY (or another one named with "
+            + "--api-key-env)");
+    env.put("STAGING_KEY", KEY);
+    FakeExecution staging = passing();
+    assertThat(run(staging, "--base-url", "http://127.0.0.1:9", "--api-key-env", "STAGING_KEY")).isZero();
+    assertThat(staging.settings).containsEntry("aurous.hint.api_key",
+        "the environment variable STAGING_KEY (--api-key-env)");
   }
 
   @Test

@@ -12,7 +12,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * Runs suite classes through {@link ConformanceRunner} with their own settings (a nested run against its own
  * target), quietly and without writing report files; returns what the nested run recorded.
  */
-record NestedRun(TestExecutionSummary summary, Map<String, Recorder.RuleStats> rules, long requests, long millis) {
+record NestedRun(TestExecutionSummary summary, Map<String, Recorder.RuleStats> rules, long requests, long millis,
+                 ConformanceRunner.Status status, List<String> fatal) {
 
   static NestedRun of(Map<String, String> settings, List<String> classes) {
     Map<String, String> params = new LinkedHashMap<>();
@@ -25,7 +26,8 @@ record NestedRun(TestExecutionSummary summary, Map<String, Recorder.RuleStats> r
     params.putAll(settings);
     long t0 = System.nanoTime();
     ConformanceRunner.RunOutcome outcome = ConformanceRunner.run(params, ConformanceRunner.Listener.NONE, classes);
-    return new NestedRun(outcome.summary(), outcome.rules(), outcome.requests(), (System.nanoTime() - t0) / 1_000_000);
+    return new NestedRun(outcome.summary(), outcome.rules(), outcome.requests(), (System.nanoTime() - t0) / 1_000_000,
+        outcome.status(), outcome.fatal());
   }
 
   List<String> withResult(Result result) {
