@@ -215,14 +215,12 @@ final class CatalogJson {
     }
 
     private static Map<String, String> stringMap(JsonNode node, String where) {
-        if (!present(node)) {
+        Map<String, JsonNode> nodes = nodeMap(node, where);
+        if (nodes == null) {
             return null;
         }
-        if (!(node instanceof ObjectNode o)) {
-            throw shape(where, "an object");
-        }
         Map<String, String> out = new LinkedHashMap<>();
-        o.properties().forEach(e -> out.put(e.getKey(), string(e.getValue(), where + "." + e.getKey())));
+        nodes.forEach((k, v) -> out.put(k, string(v, where + "." + k)));
         return out;
     }
 
