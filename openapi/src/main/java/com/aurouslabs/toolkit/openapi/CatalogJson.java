@@ -115,39 +115,33 @@ final class CatalogJson {
     }
 
     private static Tier tier(JsonNode node, String where) {
-        String value = string(node, where + " tier");
-        if (value == null) {
-            return null;
-        }
-        return switch (value) {
-            case "documented" -> Tier.DOCUMENTED;
-            case "inferred" -> Tier.INFERRED;
-            default -> throw shape(where + " tier", "documented or inferred, not " + value);
-        };
+        return named(node, where + " tier", "documented", Tier.DOCUMENTED, "inferred", Tier.INFERRED);
     }
 
     private static VendorDocs vendorDocs(JsonNode node, String where) {
-        String value = string(node, where + " vendor_docs");
-        if (value == null) {
-            return null;
-        }
-        return switch (value) {
-            case "silent" -> VendorDocs.SILENT;
-            case "contradictory" -> VendorDocs.CONTRADICTORY;
-            default -> throw shape(where + " vendor_docs", "silent or contradictory, not " + value);
-        };
+        return named(node, where + " vendor_docs", "silent", VendorDocs.SILENT, "contradictory",
+                VendorDocs.CONTRADICTORY);
     }
 
     private static SchemaFindingOrder findingOrder(JsonNode node) {
-        String value = string(node, "schema_findings");
+        return named(node, "schema_findings", "property_order", SchemaFindingOrder.PROPERTY_ORDER,
+                "reverse_property_order", SchemaFindingOrder.REVERSE_PROPERTY_ORDER);
+    }
+
+    /** An enum written by its {@code @JsonProperty} name: one of two, or null when absent. */
+    private static <E extends Enum<E>> E named(JsonNode node, String where, String firstName, E first,
+                                               String secondName, E second) {
+        String value = string(node, where);
         if (value == null) {
             return null;
         }
-        return switch (value) {
-            case "property_order" -> SchemaFindingOrder.PROPERTY_ORDER;
-            case "reverse_property_order" -> SchemaFindingOrder.REVERSE_PROPERTY_ORDER;
-            default -> throw shape("schema_findings", "property_order or reverse_property_order, not " + value);
-        };
+        if (value.equals(firstName)) {
+            return first;
+        }
+        if (value.equals(secondName)) {
+            return second;
+        }
+        throw shape(where, firstName + " or " + secondName + ", not " + value);
     }
 
     // ---- shapes, as Jackson's binding reads them: a scalar becomes a String, null stays null
