@@ -21,15 +21,16 @@ import java.util.function.Supplier;
  * Start-up of the runnable jar: while picocli parses the arguments on the main thread, three daemon threads do the
  * work that does not depend on them.
  * <ul>
- *   <li>data: reads what every start reads and keeps it (the catalog, once per JVM) or what the default start reads
- *   (the bundled spec and the built-in fixtures, kept the same way), so {@link MockServer#start} finds them done;
- *   nothing is read twice.</li>
+ *   <li>data: reads the rule catalog, which every start reads, once per JVM, so {@link MockServer#start} finds it
+ *   done.</li>
  *   <li>vertx: creates the Vert.x instance ({@link MockServer#newVertx()}; its options do not depend on the
  *   arguments), which {@link #get()} hands to the server, then answers one throwaway HTTP exchange. Vert.x's logging
  *   set-up probes SLF4J with System.err swapped for a throwaway stream, process-wide, for a moment; picocli writes
  *   its errors straight to the process's stderr ({@link Main#commandLine}), so one it prints meanwhile is never
  *   swallowed.</li>
- *   <li>classes: loads (reads, verifies) the classes the first request needs, without initialising them.</li>
+ *   <li>classes: loads the classes the first request needs (without initialising them), reads what the default
+ *   start reads (the built-in fixtures and the bundled spec, kept once per JVM, so nothing is read twice), and
+ *   compiles the bundled body schema once, which loads and initialises the schema validator's classes.</li>
  * </ul>
  * A failure in data or classes is ignored (the real start reports it); one in vertx is thrown by {@link #get()}.
  */
