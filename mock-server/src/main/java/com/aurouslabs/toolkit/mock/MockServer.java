@@ -329,7 +329,8 @@ public final class MockServer implements AutoCloseable {
                           List<ProfileDifference> differences) {
     }
 
-    private static <T> T await(FutureTask<T> task) {
+    /** The task's value; its exception (unwrapped) if it failed. */
+    static <T> T await(FutureTask<T> task) {
         try {
             return task.get();
         } catch (InterruptedException e) {

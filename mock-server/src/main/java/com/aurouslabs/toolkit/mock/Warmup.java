@@ -12,8 +12,8 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -45,7 +45,7 @@ final class Warmup implements Supplier<Vertx> {
         "com.networknt.schema.EnumValidator", "com.networknt.schema.MinLengthValidator",
         "com.fasterxml.jackson.core.json.UTF8StreamJsonParser", "com.github.f4b6a3.ulid.UlidCreator"};
 
-    private final CompletableFuture<Vertx> vertx = new CompletableFuture<>();
+    private final FutureTask<Vertx> vertx = new FutureTask<>(MockServer::newVertx);
 
     private Warmup() {
     }
@@ -73,15 +73,12 @@ final class Warmup implements Supplier<Vertx> {
             }
         }, "estimate-mock-warmup-classes");
         Thread vertx = new Thread(() -> {
-            Vertx created;
+            warmup.vertx.run();
             try {
-                created = MockServer.newVertx();
-            } catch (RuntimeException | Error e) {
-                warmup.vertx.completeExceptionally(e);
-                return;
+                firstExchange(warmup.vertx.get());
+            } catch (InterruptedException | ExecutionException ignored) {
+                // Vert.x did not start: get() reports it to the server
             }
-            warmup.vertx.complete(created);
-            firstExchange(created);
         }, "estimate-mock-warmup-vertx");
         for (Thread t : new Thread[] {data, classes, vertx}) {
             t.setDaemon(true);
@@ -126,17 +123,6 @@ final class Warmup implements Supplier<Vertx> {
     /** The Vert.x instance created at start-up; waits for it. */
     @Override
     public Vertx get() {
-        try {
-            return vertx.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while Vert.x started", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
-        }
+        return MockServer.await(vertx);
     }
 }
